@@ -1,0 +1,43 @@
+/** Builds the app from the config: one GlueAppStack per stage (and the pipeline stack). */
+import { App, CONTEXT_ENV } from "cdktf";
+import { execFileSync } from "child_process";
+import { ConfigError, loadConfig } from "./stacks/config";
+import { GlueAppStack } from "./stacks/glue-app-stack";
+
+/** `--context config=FILE` arrives through cdktf's context variable; read it before App creates cdktf.out. */
+function configFromContext(): string | undefined {
+  const context = process.env[CONTEXT_ENV] ? JSON.parse(process.env[CONTEXT_ENV]!) : {};
+  return typeof context.config === "string" ? context.config : undefined;
+}
+
+/** cdktf checks `terraform version` for the cloud block; without terraform, synth must still work. */
+function terraformOnPath(): boolean {
+  try {
+    execFileSync("terraform", ["version"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig(configFromContext());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const hasTerraform = terraformOnPath();
+  if (!hasTerraform) {
+    console.error("note: terraform is not on PATH; skipping cdktf's terraform-version checks (deploy and diff need terraform >= 1.10)");
+  }
+  const app = new App({ skipValidation: !hasTerraform });
+  for (const stage of Object.values(config.stages)) {
+    new GlueAppStack(app, stage.stackName, { config, stage });
+  }
+  app.synth();
+}
+
+main();

@@ -1,0 +1,22 @@
+/** The AWS provider of one account: pinned to its region and account, optionally through a deploy role. */
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { Construct } from "constructs";
+import type { AwsAccount } from "./config";
+
+export interface AwsAccountProviderProps {
+  readonly account: AwsAccount;
+  /** Role to assume for deploying, trusted by the pipeline account. @default the caller's own credentials */
+  readonly deployRoleArn?: string;
+  /** Tags on every resource this provider creates. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export function addAwsAccountProvider(scope: Construct, props: AwsAccountProviderProps): AwsProvider {
+  return new AwsProvider(scope, "aws", {
+    region: props.account.awsRegion,
+    // Refuses to touch any other account, whatever credentials the shell happens to hold.
+    allowedAccountIds: [props.account.awsAccountId],
+    assumeRole: props.deployRoleArn ? [{ roleArn: props.deployRoleArn, sessionName: "cdktf-deploy" }] : undefined,
+    defaultTags: [{ tags: { ...props.tags } }],
+  });
+}

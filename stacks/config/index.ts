@@ -1,0 +1,4 @@
+export { loadConfig, configFilePath, CONFIG_ENV, DEFAULT_CONFIG_FILE, PROJECT_DIR } from "./load-config";
+export { ConfigError } from "./config-error";
+export type { ConfigProblem } from "./config-error";
+export type { AppConfig, AwsAccount, BackendConfig, JobConfig, SourceConfig, StageConfig } from "./types";

@@ -1,0 +1,92 @@
+/** The typed config that every stack and tool works on. Built only by `loadConfig`. */
+import type { ExecutionClass, GlueVersion, StageName, WorkerType } from "../constants/glue";
+
+export interface AwsAccount {
+  readonly awsAccountId: string;
+  readonly awsRegion: string;
+}
+
+export type BackendConfig =
+  | {
+      readonly type: "cloud";
+      readonly organization: string;
+      /** @default "app.terraform.io" */
+      readonly hostname: string;
+      readonly project?: string;
+      /** Workspace name per stack name. @default glue-pipeline, glue-dev, glue-prod */
+      readonly workspaces: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly type: "s3";
+      readonly bucket: string;
+      readonly region: string;
+      /** @default "glue-cdktf" */
+      readonly keyPrefix: string;
+      readonly kmsKeyId?: string;
+      readonly roleArn?: string;
+    }
+  | {
+      readonly type: "local";
+      /** @default "terraform-state" */
+      readonly directory: string;
+    };
+
+export type SourceConfig =
+  | { readonly type: "codecommit"; readonly repositoryName: string; readonly branch: string }
+  | { readonly type: "codestar"; readonly connectionArn: string; readonly repository: string; readonly branch: string };
+
+export interface JobConfig {
+  /** The key under `jobs:`, e.g. ProcessLegislators. */
+  readonly name: string;
+  /** The deployed Glue job's name: `<stage>-<name>`, so stages can share an account and region. */
+  readonly glueJobName: string;
+  /** File name inside the job scripts directory. */
+  readonly script: string;
+  /** Absolute path of the script. */
+  readonly scriptPath: string;
+  readonly description?: string;
+  /** S3 locations the job reads, by argument name (placeholders resolved). */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** S3 locations the job writes, by argument name (placeholders resolved). */
+  readonly outputs: Readonly<Record<string, string>>;
+  /** Other job parameters, passed as `--name value`. */
+  readonly arguments: Readonly<Record<string, string>>;
+  readonly glueVersion: GlueVersion;
+  readonly workerType: WorkerType;
+  readonly numberOfWorkers: number;
+  readonly executionClass: ExecutionClass;
+  readonly timeoutMinutes: number;
+  readonly maxRetries: number;
+  readonly maxConcurrentRuns: number;
+}
+
+export interface StageConfig {
+  readonly name: StageName;
+  /** `dev-glue` or `prod-glue`. */
+  readonly stackName: string;
+  readonly account: AwsAccount;
+  /** Role the provider assumes to deploy this stage, if any. */
+  readonly deployRoleArn?: string;
+  /** Whether jobs of this stage may use the FLEX execution class. @default true in dev, false in prod */
+  readonly allowFlex: boolean;
+  /** The stage's bucket for scripts, temp files, Spark UI logs and outputs. */
+  readonly bucketName: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly jobs: Readonly<Record<string, JobConfig>>;
+}
+
+export interface AppConfig {
+  /** Absolute path of the file this config came from. */
+  readonly file: string;
+  readonly pipelineAccount: AwsAccount;
+  readonly devAccount: AwsAccount;
+  readonly prodAccount: AwsAccount;
+  readonly backend: BackendConfig;
+  readonly source: SourceConfig;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Absolute path of the job scripts directory. */
+  readonly jobScriptsDir: string;
+  /** Packages (directories of the job scripts directory) shipped to every job through --extra-py-files. */
+  readonly pythonLibraries: readonly string[];
+  readonly stages: Readonly<Record<StageName, StageConfig>>;
+}

@@ -1,0 +1,55 @@
+/** Glue job settings that the config may choose from, and the defaults it gets when it does not. */
+
+export const GLUE_VERSIONS = ["5.1", "5.0", "4.0"] as const;
+export type GlueVersion = (typeof GLUE_VERSIONS)[number];
+
+export const WORKER_TYPES = [
+  "G.025X",
+  "G.1X",
+  "G.2X",
+  "G.4X",
+  "G.8X",
+  "G.12X",
+  "G.16X",
+  "R.1X",
+  "R.2X",
+  "R.4X",
+  "R.8X",
+] as const;
+export type WorkerType = (typeof WORKER_TYPES)[number];
+
+export const EXECUTION_CLASSES = ["FLEX", "STANDARD"] as const;
+export type ExecutionClass = (typeof EXECUTION_CLASSES)[number];
+
+export const STAGE_NAMES = ["dev", "prod"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export const JOB_DEFAULTS = {
+  glueVersion: "5.1" as GlueVersion,
+  workerType: "G.1X" as WorkerType,
+  numberOfWorkers: 2,
+  timeoutMinutes: 60,
+  maxRetries: 0,
+  maxConcurrentRuns: 1,
+};
+
+/** Dev runs on spare capacity (cheaper, may start late); prod needs predictable start times. */
+export const DEFAULT_EXECUTION_CLASS: Record<StageName, ExecutionClass> = {
+  dev: "FLEX",
+  prod: "STANDARD",
+};
+
+/** Job parameters the stack sets itself; a job's config may not set them. */
+export const RESERVED_JOB_ARGUMENTS = [
+  "JOB_NAME",
+  "job-language",
+  "TempDir",
+  "extra-py-files",
+  "enable-metrics",
+  "enable-observability-metrics",
+  "enable-continuous-cloudwatch-log",
+  "enable-spark-ui",
+  "spark-event-logs-path",
+  "enable-auto-scaling",
+  "enable-job-insights",
+];

@@ -1,0 +1,140 @@
+/** One Glue ETL job with its own least-privilege role, defined entirely by its config block. */
+import { GlueJob as GlueJobResource } from "@cdktf/provider-aws/lib/glue-job";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+import type { JobConfig } from "../config";
+import { PolicyStatement, policyDocument, s3Location, servicePrincipalTrust } from "../iam/policy-document";
+
+export interface GlueJobProps {
+  readonly job: JobConfig;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  /** The stage bucket, which holds the scripts, temp files and Spark UI logs. */
+  readonly bucketName: string;
+  readonly kmsKeyArn: string;
+  readonly scriptLocation: string;
+  /** `--extra-py-files` location. @default none */
+  readonly librariesLocation?: string;
+  /** Job tags (`environment`, `artifact_id`, `stack_id`, `stack_name`). */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export class GlueJob extends Construct {
+  readonly role: IamRole;
+  readonly resource: GlueJobResource;
+
+  constructor(scope: Construct, id: string, props: GlueJobProps) {
+    super(scope, id);
+    const { job } = props;
+    const stageBucket = `s3://${props.bucketName}`;
+    const tempDir = `${stageBucket}/temp/${job.name}/`;
+    const sparkEventLogs = `${stageBucket}/spark-ui/${job.name}/`;
+
+    this.role = new IamRole(this, "role", {
+      name: `glue-job-${job.glueJobName}`,
+      description: `Runs the Glue job ${job.glueJobName}`,
+      assumeRolePolicy: servicePrincipalTrust("glue.amazonaws.com", props.accountId),
+    });
+    new IamRolePolicy(this, "policy", {
+      role: this.role.name,
+      name: "least-privilege",
+      policy: policyDocument(
+        ...this.readStatements(props, [props.scriptLocation, ...(props.librariesLocation ? [props.librariesLocation] : [])], "ReadCode"),
+        ...this.readStatements(props, Object.values(job.inputs), "ReadInputs"),
+        ...this.writeStatements(props, [...Object.values(job.outputs), tempDir, sparkEventLogs]),
+        {
+          Sid: "UseStageKey",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+          Resource: props.kmsKeyArn,
+        },
+        {
+          Sid: "WriteLogs",
+          Effect: "Allow",
+          Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
+          Resource: `arn:${props.partition}:logs:${props.region}:${props.accountId}:log-group:/aws-glue/*`,
+        },
+        {
+          Sid: "PublishGlueMetrics",
+          Effect: "Allow",
+          Action: "cloudwatch:PutMetricData",
+          // PutMetricData has no resource-level permissions; the namespace condition scopes it instead.
+          Resource: "*",
+          Condition: { StringEquals: { "cloudwatch:namespace": "Glue" } },
+        },
+      ),
+    });
+
+    const parameters = Object.fromEntries(
+      Object.entries({ ...job.inputs, ...job.outputs, ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
+    );
+    this.resource = new GlueJobResource(this, "job", {
+      name: job.glueJobName,
+      description: job.description,
+      roleArn: this.role.arn,
+      command: { name: "glueetl", pythonVersion: "3", scriptLocation: props.scriptLocation },
+      glueVersion: job.glueVersion,
+      workerType: job.workerType,
+      numberOfWorkers: job.numberOfWorkers,
+      executionClass: job.executionClass,
+      timeout: job.timeoutMinutes,
+      maxRetries: job.maxRetries,
+      executionProperty: { maxConcurrentRuns: job.maxConcurrentRuns },
+      defaultArguments: {
+        ...parameters,
+        "--job-language": "python",
+        "--TempDir": tempDir,
+        "--enable-metrics": "true",
+        "--enable-observability-metrics": "true",
+        "--enable-continuous-cloudwatch-log": "true",
+        "--enable-spark-ui": "true",
+        "--spark-event-logs-path": sparkEventLogs,
+        "--enable-auto-scaling": "true",
+        "--enable-job-insights": "true",
+        ...(props.librariesLocation ? { "--extra-py-files": props.librariesLocation } : {}),
+      },
+      tags: { ...props.tags },
+    });
+  }
+
+  private readStatements(props: GlueJobProps, uris: readonly string[], sid: string): PolicyStatement[] {
+    if (uris.length === 0) return [];
+    const locations = uris.map((uri) => s3Location(uri, props.partition));
+    return [
+      { Sid: sid, Effect: "Allow", Action: "s3:GetObject", Resource: unique(locations.map((l) => l.objectsArn)) },
+      ...listStatements(`${sid}List`, locations),
+    ];
+  }
+
+  private writeStatements(props: GlueJobProps, uris: readonly string[]): PolicyStatement[] {
+    const locations = uris.map((uri) => s3Location(uri, props.partition));
+    return [
+      {
+        Sid: "WriteOutputsTempAndSparkLogs",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Resource: unique(locations.map((l) => l.objectsArn)),
+      },
+      ...listStatements("ListOutputsTempAndSparkLogs", locations),
+    ];
+  }
+}
+
+/** ListBucket is granted per bucket, limited to the prefixes the job uses. */
+function listStatements(sid: string, locations: ReturnType<typeof s3Location>[]): PolicyStatement[] {
+  const byBucket = new Map<string, string[]>();
+  for (const l of locations) byBucket.set(l.bucketArn, [...(byBucket.get(l.bucketArn) ?? []), `${l.key}*`]);
+  return [...byBucket.entries()].map(([bucketArn, prefixes], i) => ({
+    Sid: `${sid}${i}`,
+    Effect: "Allow",
+    Action: "s3:ListBucket",
+    Resource: bucketArn,
+    Condition: { StringLike: { "s3:prefix": unique(prefixes) } },
+  }));
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

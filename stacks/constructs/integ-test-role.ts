@@ -1,0 +1,62 @@
+/**
+ * The role the pipeline's integration test assumes in a stage's account: it may list jobs, read their
+ * tags, start them and read their runs, and nothing else.
+ */
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+import { PolicyStatement, policyDocument } from "../iam/policy-document";
+
+export interface IntegTestRoleProps {
+  readonly roleName: string;
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly pipelineAccountId: string;
+  /** The pipeline role allowed to assume this one (its name; it lives in the pipeline account). */
+  readonly runnerRoleName: string;
+  /** Names of this stage's Glue jobs. */
+  readonly glueJobNames: readonly string[];
+}
+
+export class IntegTestRole extends Construct {
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: IntegTestRoleProps) {
+    super(scope, id);
+    const runnerRoleArn = `arn:${props.partition}:iam::${props.pipelineAccountId}:role/${props.runnerRoleName}`;
+    this.role = new IamRole(this, "role", {
+      name: props.roleName,
+      description: "Assumed by the pipeline's integration test to run this stage's Glue jobs",
+      maxSessionDuration: 3600,
+      assumeRolePolicy: policyDocument({
+        Effect: "Allow",
+        Principal: { AWS: `arn:${props.partition}:iam::${props.pipelineAccountId}:root` },
+        Action: "sts:AssumeRole",
+        // The account principal plus this condition lets only the IntegTest project's role in.
+        Condition: { ArnEquals: { "aws:PrincipalArn": runnerRoleArn } },
+      }),
+    });
+    const jobArns = props.glueJobNames.map(
+      (name) => `arn:${props.partition}:glue:${props.region}:${props.accountId}:job/${name}`,
+    );
+    const statements: PolicyStatement[] = [
+      {
+        Sid: "ListJobs",
+        Effect: "Allow",
+        Action: "glue:GetJobs",
+        // GetJobs lists every job of the account: it has no resource-level permissions.
+        Resource: "*",
+      },
+    ];
+    if (jobArns.length > 0) {
+      statements.push({
+        Sid: "RunThisStagesJobs",
+        Effect: "Allow",
+        Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
+        Resource: jobArns,
+      });
+    }
+    new IamRolePolicy(this, "policy", { role: this.role.name, name: "run-stage-jobs", policy: policyDocument(...statements) });
+  }
+}

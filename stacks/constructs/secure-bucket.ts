@@ -1,0 +1,72 @@
+/** An S3 bucket with the baseline every bucket here needs: versioned, KMS-encrypted, private, TLS-only. */
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { PolicyStatement, policyDocument } from "../iam/policy-document";
+
+export interface SecureBucketProps {
+  readonly bucketName: string;
+  readonly kmsKeyArn: string;
+  readonly partition: string;
+  /** Extra bucket-policy statements, e.g. read access for another account. */
+  readonly extraStatements?: readonly PolicyStatement[];
+  /** Let `terraform destroy` empty the bucket first. @default false */
+  readonly forceDestroy?: boolean;
+}
+
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    const bucket = this.bucket.id;
+    new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
+    new S3BucketPolicy(this, "policy", {
+      bucket,
+      policy: policyDocument(
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: [bucketArn, `${bucketArn}/*`],
+          Condition: { Bool: { "aws:SecureTransport": false } },
+        },
+        ...(props.extraStatements ?? []),
+      ),
+      // A policy put before the block exists could be judged public and refused.
+      dependsOn: [publicAccess],
+    });
+  }
+
+  get arn(): string {
+    return this.bucket.arn;
+  }
+
+  get name(): string {
+    return this.bucket.bucket;
+  }
+}

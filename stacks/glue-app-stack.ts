@@ -1,0 +1,86 @@
+/** `dev-glue` / `prod-glue`: one stage's script bucket, scripts, Glue jobs and integration-test role. */
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { addAwsAccountProvider } from "./aws-account-provider";
+import type { AppConfig, StageConfig } from "./config";
+import { partitionOf } from "./constants/aws-regions";
+import { EncryptionKey } from "./constructs/encryption-key";
+import { GlueJob } from "./constructs/glue-job";
+import { IntegTestRole } from "./constructs/integ-test-role";
+import { JobScripts } from "./constructs/job-scripts";
+import { SecureBucket } from "./constructs/secure-bucket";
+import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName } from "./names";
+import { addStateBackend } from "./state-backend";
+
+export interface GlueAppStackProps {
+  readonly config: AppConfig;
+  readonly stage: StageConfig;
+}
+
+export class GlueAppStack extends TerraformStack {
+  readonly jobs: Record<string, GlueJob> = {};
+
+  constructor(scope: Construct, id: string, props: GlueAppStackProps) {
+    super(scope, id);
+    const { config, stage } = props;
+    const { awsAccountId: accountId, awsRegion: region } = stage.account;
+    const partition = partitionOf(region);
+
+    addStateBackend(this, config.backend, stage.stackName);
+    addAwsAccountProvider(this, {
+      account: stage.account,
+      deployRoleArn: stage.deployRoleArn,
+      tags: { project: "glue-cdktf-pipeline", stage: stage.name, "managed-by": "cdktf", ...config.tags, ...stage.tags },
+    });
+
+    const key = new EncryptionKey(this, "key", {
+      alias: `glue-${stage.name}`,
+      description: `Encrypts the ${stage.stackName} bucket: scripts, temp files, Spark UI logs and outputs`,
+      accountId,
+      partition,
+    });
+    const bucket = new SecureBucket(this, "bucket", { bucketName: stage.bucketName, kmsKeyArn: key.arn, partition });
+    const jobs = Object.values(stage.jobs);
+    const scripts = new JobScripts(this, "scripts", {
+      bucket,
+      bucketName: stage.bucketName,
+      kmsKeyArn: key.arn,
+      scriptsDir: config.jobScriptsDir,
+      scripts: jobs.map((job) => job.script),
+      pythonLibraries: config.pythonLibraries,
+    });
+
+    for (const job of jobs) {
+      this.jobs[job.name] = new GlueJob(this, `job-${job.name}`, {
+        job,
+        accountId,
+        region,
+        partition,
+        bucketName: stage.bucketName,
+        kmsKeyArn: key.arn,
+        scriptLocation: scripts.scriptLocation(job.script),
+        librariesLocation: scripts.librariesLocation,
+        tags: {
+          environment: stage.name,
+          artifact_id: job.script,
+          stack_id: `${stage.stackName}/${job.name}`,
+          stack_name: stage.stackName,
+        },
+      });
+    }
+
+    const testRole = new IntegTestRole(this, "integ-test-role", {
+      roleName: integTestRoleName(stage.name),
+      partition,
+      region,
+      accountId,
+      pipelineAccountId: config.pipelineAccount.awsAccountId,
+      runnerRoleName: INTEG_TEST_RUNNER_ROLE_NAME,
+      glueJobNames: jobs.map((job) => job.glueJobName),
+    });
+
+    new TerraformOutput(this, "bucket_name", { value: stage.bucketName });
+    new TerraformOutput(this, "integ_test_role_arn", { value: testRole.role.arn });
+    new TerraformOutput(this, "glue_job_names", { value: jobs.map((job) => job.glueJobName) });
+  }
+}
