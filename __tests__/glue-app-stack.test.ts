@@ -1,0 +1,219 @@
+import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import * as fs from "fs";
+import * as path from "path";
+import { synthGlueStack, resourcesOf } from "./helpers/synth-glue-stack";
+import { baseConfig, writeTempProject } from "./helpers/temp-project";
+
+const policiesOf = (json: Record<string, any>) =>
+  Object.values(resourcesOf(json, "aws_iam_role_policy")).map((p: any) => JSON.parse(p.policy));
+const jobNamed = (json: Record<string, any>, name: string) =>
+  Object.values(resourcesOf(json, "aws_glue_job")).find((j: any) => j.name === name) as any;
+
+describe("GlueAppStack", () => {
+  const configFile = writeTempProject(baseConfig());
+  const dev = synthGlueStack(configFile, "dev");
+  const prod = synthGlueStack(configFile, "prod");
+
+  test("matches the snapshot of each stage", () => {
+    expect(dev.synthesized).toMatchSnapshot("dev-glue");
+    expect(prod.synthesized).toMatchSnapshot("prod-glue");
+  });
+
+  test("pins the provider to the stage's region and account, with default tags", () => {
+    expect(prod.synthesized).toHaveProviderWithProperties(AwsProvider, {
+      region: "eu-central-1",
+      allowed_account_ids: ["333333333333"],
+      default_tags: [{ tags: expect.objectContaining({ stage: "prod", "managed-by": "cdktf" }) }],
+    });
+    expect(dev.json.provider.aws[0].assume_role).toBeUndefined();
+  });
+
+  test("assumes the stage's deploy role when the config names one", () => {
+    const config = baseConfig();
+    config.stages.dev.deployRoleArn = "arn:aws:iam::222222222222:role/glue-deploy-dev";
+    const { synthesized } = synthGlueStack(writeTempProject(config), "dev");
+    expect(synthesized).toHaveProviderWithProperties(AwsProvider, {
+      assume_role: [expect.objectContaining({ role_arn: "arn:aws:iam::222222222222:role/glue-deploy-dev" })],
+    });
+  });
+
+  test("the script bucket is named after stage, account and region, versioned, KMS-encrypted and private", () => {
+    expect(dev.synthesized).toHaveResourceWithProperties(S3Bucket, { bucket: "dev-glue-222222222222-eu-west-1" });
+    expect(dev.synthesized).toHaveResourceWithProperties(S3BucketVersioningA, {
+      versioning_configuration: { status: "Enabled" },
+    });
+    expect(dev.synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
+      rule: [expect.objectContaining({ apply_server_side_encryption_by_default: expect.objectContaining({ sse_algorithm: "aws:kms" }) })],
+    });
+    expect(dev.synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(dev.synthesized).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true });
+  });
+
+  test("the bucket policy denies every request that is not over TLS", () => {
+    expect(dev.synthesized).toHaveResource(S3BucketPolicy);
+    const [policy] = Object.values(resourcesOf(dev.json, "aws_s3_bucket_policy")) as any[];
+    expect(JSON.parse(policy.policy).Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": false } } }),
+    );
+  });
+
+  test("each script is an asset uploaded with its content hash, plus the shared libraries zip", () => {
+    const objects = Object.values(resourcesOf(dev.json, "aws_s3_object")) as any[];
+    expect(objects.map((o) => o.key).sort()).toEqual([
+      "libraries/python-libraries.zip",
+      "scripts/join_legislators.py",
+      "scripts/process_legislators.py",
+    ]);
+    for (const object of objects) {
+      expect(object.source_hash).toMatch(/^[0-9A-F]{32}$/i);
+      expect(object.source).toMatch(/^assets\//);
+    }
+    expect(dev.synthesized).toHaveResourceWithProperties(S3Object, { server_side_encryption: "aws:kms" });
+  });
+
+  test("an edited script gets a new source hash, so it is uploaded again", () => {
+    const file = writeTempProject(baseConfig());
+    const before = synthGlueStack(file).json;
+    fs.appendFileSync(path.join(path.dirname(file), "job_scripts", "join_legislators.py"), "# edited\n");
+    const after = synthGlueStack(file).json;
+    const hashOf = (json: any, key: string) =>
+      (Object.values(resourcesOf(json, "aws_s3_object")) as any[]).find((o) => o.key === key).source_hash;
+    expect(hashOf(after, "scripts/join_legislators.py")).not.toEqual(hashOf(before, "scripts/join_legislators.py"));
+    expect(hashOf(after, "scripts/process_legislators.py")).toEqual(hashOf(before, "scripts/process_legislators.py"));
+  });
+
+  test("one Glue ETL job per configured job, with the seed's tags and the config's tuning", () => {
+    expect(Object.keys(resourcesOf(dev.json, "aws_glue_job"))).toHaveLength(2);
+    expect(dev.synthesized).toHaveResourceWithProperties(GlueJob, {
+      name: "dev-JoinLegislators",
+      command: { name: "glueetl", python_version: "3", script_location: "s3://dev-glue-222222222222-eu-west-1/scripts/join_legislators.py" },
+      glue_version: "5.1",
+      worker_type: "G.1X",
+      number_of_workers: 2,
+      execution_class: "FLEX",
+      timeout: 60,
+      max_retries: 0,
+      execution_property: { max_concurrent_runs: 1 },
+      tags: { environment: "dev", artifact_id: "join_legislators.py", stack_id: "dev-glue/JoinLegislators", stack_name: "dev-glue" },
+    });
+    expect(prod.synthesized).toHaveResourceWithProperties(GlueJob, {
+      name: "prod-JoinLegislators",
+      number_of_workers: 4,
+      execution_class: "STANDARD",
+    });
+  });
+
+  test("job arguments carry the job's own parameters, temp dir, metrics, Spark UI, auto-scaling and libraries", () => {
+    const job = jobNamed(dev.json, "dev-JoinLegislators");
+    expect(job.default_arguments).toEqual({
+      "--input_path_orgs": "s3://awsglue-datasets/examples/us-legislators/all/organizations.json",
+      "--input_path_persons": "s3://awsglue-datasets/examples/us-legislators/all/persons.json",
+      "--input_path_memberships": "s3://awsglue-datasets/examples/us-legislators/all/memberships.json",
+      "--output_path": "s3://dev-glue-222222222222-eu-west-1/output/join_legislators/",
+      "--job-language": "python",
+      "--TempDir": "s3://dev-glue-222222222222-eu-west-1/temp/JoinLegislators/",
+      "--enable-metrics": "true",
+      "--enable-observability-metrics": "true",
+      "--enable-continuous-cloudwatch-log": "true",
+      "--enable-spark-ui": "true",
+      "--spark-event-logs-path": "s3://dev-glue-222222222222-eu-west-1/spark-ui/JoinLegislators/",
+      "--enable-auto-scaling": "true",
+      "--enable-job-insights": "true",
+      "--extra-py-files": "s3://dev-glue-222222222222-eu-west-1/libraries/python-libraries.zip",
+    });
+  });
+
+  test("each job role reads only its code and inputs and writes only its outputs, temp dir and Spark logs", () => {
+    expect(dev.synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-job-dev-ProcessLegislators" });
+    const role = (Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[]).find((r) => r.name === "glue-job-dev-ProcessLegislators");
+    expect(JSON.parse(role.assume_role_policy).Statement[0]).toEqual(
+      expect.objectContaining({ Principal: { Service: "glue.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "222222222222" } } }),
+    );
+    const policy = policiesOf(dev.json).find((p) =>
+      p.Statement.some((s: any) => String(s.Resource).includes("scripts/process_legislators.py")),
+    );
+    const sid = (name: string) => policy.Statement.find((s: any) => s.Sid === name);
+    expect(sid("ReadCode").Resource).toEqual([
+      "arn:aws:s3:::dev-glue-222222222222-eu-west-1/libraries/python-libraries.zip*",
+      "arn:aws:s3:::dev-glue-222222222222-eu-west-1/scripts/process_legislators.py*",
+    ]);
+    expect(sid("ReadInputs").Resource).toEqual(["arn:aws:s3:::awsglue-datasets/examples/us-legislators/all/persons.json*"]);
+    expect(sid("WriteOutputsTempAndSparkLogs").Resource).toEqual([
+      "arn:aws:s3:::dev-glue-222222222222-eu-west-1/output/process_legislators/*",
+      "arn:aws:s3:::dev-glue-222222222222-eu-west-1/spark-ui/ProcessLegislators/*",
+      "arn:aws:s3:::dev-glue-222222222222-eu-west-1/temp/ProcessLegislators/*",
+    ]);
+    // The other job's script is out of reach.
+    expect(JSON.stringify(policy)).not.toContain("join_legislators");
+  });
+
+  test("the integration-test role trusts only the pipeline's IntegTest role and runs only this stage's jobs", () => {
+    expect(dev.synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-test-dev" });
+    const role = (Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[]).find((r) => r.name === "glue-test-dev");
+    expect(JSON.parse(role.assume_role_policy).Statement[0]).toEqual({
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111111111111:root" },
+      Action: "sts:AssumeRole",
+      Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111111111111:role/glue-pipeline-integ-test" } },
+    });
+    const policy = policiesOf(dev.json).find((p) => p.Statement.some((s: any) => s.Sid === "RunThisStagesJobs"));
+    expect(policy.Statement).toEqual([
+      { Sid: "ListJobs", Effect: "Allow", Action: "glue:GetJobs", Resource: "*" },
+      {
+        Sid: "RunThisStagesJobs",
+        Effect: "Allow",
+        Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
+        Resource: [
+          "arn:aws:glue:eu-west-1:222222222222:job/dev-ProcessLegislators",
+          "arn:aws:glue:eu-west-1:222222222222:job/dev-JoinLegislators",
+        ],
+      },
+    ]);
+  });
+
+  test("a third job needs only YAML and a script: no TypeScript edit", () => {
+    const config = baseConfig();
+    config.stages.dev.jobs.CountMemberships = {
+      script: "count_memberships.py",
+      inputs: { input_path: "s3://awsglue-datasets/examples/us-legislators/all/memberships.json" },
+      arguments: { min_count: 3 },
+      workerType: "G.2X",
+      timeoutMinutes: 15,
+    };
+    const { synthesized, json } = synthGlueStack(writeTempProject(config, ["count_memberships.py"]), "dev");
+    expect(Object.keys(resourcesOf(json, "aws_glue_job"))).toHaveLength(3);
+    expect(synthesized).toHaveResourceWithProperties(GlueJob, {
+      name: "dev-CountMemberships",
+      worker_type: "G.2X",
+      timeout: 15,
+      default_arguments: expect.objectContaining({ "--min_count": "3", "--input_path": "s3://awsglue-datasets/examples/us-legislators/all/memberships.json" }),
+      tags: expect.objectContaining({ stack_name: "dev-glue" }),
+    });
+    expect(synthesized).toHaveResourceWithProperties(S3Object, { key: "scripts/count_memberships.py" });
+    expect(synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-job-dev-CountMemberships" });
+    expect(JSON.stringify(json)).toContain("job/dev-CountMemberships");
+    // Only the stage that configures it gets it.
+    expect(Object.keys(resourcesOf(synthGlueStack(writeTempProject(config, ["count_memberships.py"]), "prod").json, "aws_glue_job"))).toHaveLength(2);
+  });
+
+  test("a stage can switch a shared job off", () => {
+    const config = baseConfig();
+    config.stages.prod.jobs.ProcessLegislators = { enabled: false };
+    const { json } = synthGlueStack(writeTempProject(config), "prod");
+    expect((Object.values(resourcesOf(json, "aws_glue_job")) as any[]).map((j) => j.name)).toEqual(["prod-JoinLegislators"]);
+  });
+});
