@@ -93,10 +93,12 @@ function readConfigText(file: string): string {
   }
 }
 
-/** Zod's messages say what is wrong; add the missing-key case, which it words generically. */
-function describeIssue(issue: { code: string; message: string; input?: unknown }): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) {
-    return `required key is missing; ${issue.message.replace(/^Invalid input: /, "")}`;
+/** Zod's messages say what is wrong; reword the two cases it words generically. */
+function describeIssue(issue: { code: string; message: string; issues?: { message: string }[] }): string {
+  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
+    return `required key is missing; add it (${issue.message.replace(/^Invalid input: /, "")})`;
   }
+  // A bad map key (e.g. a job name) carries the key's own problem inside.
+  if (issue.code === "invalid_key" && issue.issues?.length) return issue.issues[0].message;
   return issue.message;
 }

@@ -25,6 +25,7 @@ function closedObject<T extends z.ZodRawShape>(shape: T) {
 function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
     error: (issue) => {
+      if (issue.input === undefined) return `required key is missing; expected one of: ${values.join(", ")}`;
       const given = String(issue.input);
       const guess = closestMatch(given, values);
       const hint = guess ? ` (did you mean "${guess}"?)` : "";
