@@ -59,7 +59,8 @@ export async function listAllJobNames(glue: GlueClient, pageSize = 100): Promise
 
 /**
  * Names of the stage's jobs, sorted. The test role may read tags only on its
- * own stage's jobs, so AccessDenied on another job's tags means "not ours".
+ * own stage's jobs, so AccessDenied on another job's tags means "not ours";
+ * EntityNotFound means the job was deleted after it was listed.
  */
 export async function discoverStageJobs(
   glue: GlueClient,
@@ -69,13 +70,16 @@ export async function discoverStageJobs(
 ): Promise<string[]> {
   const allNames = await listAllJobNames(glue, options.pageSize);
   let denied = 0;
+  let gone = 0; // deleted between GetJobs and GetTags
   const matches = await mapWithConcurrency(allNames, options.concurrency ?? 10, async (name) => {
     try {
       const { Tags } = await glue.send(new GetTagsCommand({ ResourceArn: jobArn(target, name) }));
       return belongsToStage(Tags, target.stageName);
     } catch (error) {
-      if ((error as Error).name !== "AccessDeniedException") throw error;
-      denied++;
+      const name = (error as Error).name;
+      if (name === "AccessDeniedException") denied++;
+      else if (name === "EntityNotFoundException") gone++;
+      else throw error;
       return false;
     }
   });
@@ -84,6 +88,7 @@ export async function discoverStageJobs(
     `discover: ${allNames.length} job(s) in ${target.account}/${target.region}, ` +
       `${stageJobs.length} tagged ${STACK_NAME_TAG}=${stageStackName(target.stageName)}` +
       (denied ? ` (${denied} skipped: tags not readable by this role)` : "") +
+      (gone ? ` (${gone} skipped: deleted while listing)` : "") +
       (stageJobs.length ? `: ${stageJobs.join(", ")}` : ""),
   );
   return stageJobs;
