@@ -17,6 +17,9 @@ import { FINAL_STATES } from "./wait-for-run";
 export const FAKE_ACCOUNT = "123456789012";
 export const FAKE_REGION = "eu-west-1";
 
+/** What one GetJobRun call returns; the state is a plain string so tests can write literals. */
+export type FakeRunStep = Omit<Partial<JobRun>, "JobRunState"> & { readonly JobRunState?: string };
+
 /** One job in the fake account. */
 export interface FakeJob {
   readonly name: string;
@@ -28,7 +31,7 @@ export interface FakeJob {
   /** GetTags on this job throws this. */
   readonly tagsError?: Error;
   /** What successive GetJobRun calls return; the last one repeats. @default one SUCCEEDED run of 100 s */
-  readonly run?: readonly Partial<JobRun>[];
+  readonly run?: readonly FakeRunStep[];
   /** StartJobRun throws this. */
   readonly startError?: Error;
   /** GetJobRun throws this. */
