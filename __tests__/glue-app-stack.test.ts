@@ -1,4 +1,6 @@
 import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
+import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -61,6 +63,37 @@ describe("GlueAppStack", () => {
       restrict_public_buckets: true,
     });
     expect(dev.synthesized).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true });
+  });
+
+  test("temp files and Spark UI logs expire; old versions and failed uploads are cleaned up", () => {
+    const [lifecycle] = Object.values(resourcesOf(dev.json, "aws_s3_bucket_lifecycle_configuration")) as any[];
+    expect(dev.synthesized).toHaveResource(S3BucketLifecycleConfiguration);
+    expect(lifecycle.rule).toEqual([
+      expect.objectContaining({
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+        noncurrent_version_expiration: [{ noncurrent_days: 90 }],
+      }),
+      expect.objectContaining({ filter: [{ prefix: "temp/" }], expiration: [{ days: 7 }] }),
+      expect.objectContaining({ filter: [{ prefix: "spark-ui/" }], expiration: [{ days: 30 }] }),
+    ]);
+  });
+
+  test("every job runs under a security configuration that encrypts S3 data, logs and bookmarks with the stage key", () => {
+    expect(dev.synthesized).toHaveResourceWithProperties(GlueSecurityConfiguration, {
+      name: "glue-dev",
+      encryption_configuration: {
+        s3_encryption: expect.objectContaining({ s3_encryption_mode: "SSE-KMS" }),
+        cloudwatch_encryption: expect.objectContaining({ cloudwatch_encryption_mode: "SSE-KMS" }),
+        job_bookmarks_encryption: expect.objectContaining({ job_bookmarks_encryption_mode: "CSE-KMS" }),
+      },
+    });
+    for (const job of Object.values(resourcesOf(dev.json, "aws_glue_job")) as any[]) {
+      expect(job.security_configuration).toMatch(/^\$\{aws_glue_security_configuration\.security.*\.name\}$/);
+    }
+    const [key] = Object.values(resourcesOf(dev.json, "aws_kms_key")) as any[];
+    expect(JSON.parse(key.policy).Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: "logs.eu-west-1.amazonaws.com" } }),
+    );
   });
 
   test("the bucket policy denies every request that is not over TLS", () => {

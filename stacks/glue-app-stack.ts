@@ -1,4 +1,5 @@
 /** `dev-glue` / `prod-glue`: one stage's script bucket, scripts, Glue jobs and integration-test role. */
+import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addAwsAccountProvider } from "./aws-account-provider";
@@ -38,8 +39,38 @@ export class GlueAppStack extends TerraformStack {
       description: `Encrypts the ${stage.stackName} bucket: scripts, temp files, Spark UI logs and outputs`,
       accountId,
       partition,
+      extraStatements: [
+        {
+          Sid: "GlueJobLogsEncryptWithThisKey",
+          Effect: "Allow",
+          Principal: { Service: `logs.${region}.amazonaws.com` },
+          Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+          // In a key policy, "*" means this key; the condition limits it to Glue's log groups.
+          Resource: "*",
+          Condition: {
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:/aws-glue/*` },
+          },
+        },
+      ],
     });
-    const bucket = new SecureBucket(this, "bucket", { bucketName: stage.bucketName, kmsKeyArn: key.arn, partition });
+    const bucket = new SecureBucket(this, "bucket", {
+      bucketName: stage.bucketName,
+      kmsKeyArn: key.arn,
+      partition,
+      expiryRules: [
+        { prefix: "temp/", days: 7 },
+        { prefix: "spark-ui/", days: 30 },
+      ],
+    });
+    // Encrypts what Glue writes on the jobs' behalf: S3 data, CloudWatch logs and job bookmarks.
+    const security = new GlueSecurityConfiguration(this, "security", {
+      name: `glue-${stage.name}`,
+      encryptionConfiguration: {
+        s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: key.arn },
+        cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: key.arn },
+        jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: key.arn },
+      },
+    });
     const jobs = Object.values(stage.jobs);
     const scripts = new JobScripts(this, "scripts", {
       bucket,
@@ -58,6 +89,7 @@ export class GlueAppStack extends TerraformStack {
         partition,
         bucketName: stage.bucketName,
         kmsKeyArn: key.arn,
+        securityConfiguration: security.name,
         scriptLocation: scripts.scriptLocation(job.script),
         librariesLocation: scripts.librariesLocation,
         tags: {

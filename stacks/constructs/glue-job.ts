@@ -14,6 +14,8 @@ export interface GlueJobProps {
   /** The stage bucket, which holds the scripts, temp files and Spark UI logs. */
   readonly bucketName: string;
   readonly kmsKeyArn: string;
+  /** Name of the Glue security configuration that encrypts the job's S3 data, logs and bookmarks. */
+  readonly securityConfiguration: string;
   readonly scriptLocation: string;
   /** `--extra-py-files` location. @default none */
   readonly librariesLocation?: string;
@@ -74,6 +76,7 @@ export class GlueJob extends Construct {
       name: job.glueJobName,
       description: job.description,
       roleArn: this.role.arn,
+      securityConfiguration: props.securityConfiguration,
       command: { name: "glueetl", pythonVersion: "3", scriptLocation: props.scriptLocation },
       glueVersion: job.glueVersion,
       workerType: job.workerType,

@@ -6,6 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
 
 export interface IntegTestRoleProps {
   readonly roleName: string;
@@ -37,6 +38,7 @@ export class IntegTestRole extends Construct {
         Condition: { ArnEquals: { "aws:PrincipalArn": runnerRoleArn } },
       }),
     });
+    suppressCheckov(this.role, SUPPRESSIONS.trustAccountNarrowedByCondition);
     const jobArns = props.glueJobNames.map(
       (name) => `arn:${props.partition}:glue:${props.region}:${props.accountId}:job/${name}`,
     );

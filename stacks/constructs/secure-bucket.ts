@@ -1,5 +1,6 @@
 /** An S3 bucket with the baseline every bucket here needs: versioned, KMS-encrypted, private, TLS-only. */
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -7,6 +8,13 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
+
+export interface ExpiryRule {
+  /** Key prefix, e.g. `temp/`. */
+  readonly prefix: string;
+  readonly days: number;
+}
 
 export interface SecureBucketProps {
   readonly bucketName: string;
@@ -16,6 +24,10 @@ export interface SecureBucketProps {
   readonly extraStatements?: readonly PolicyStatement[];
   /** Let `terraform destroy` empty the bucket first. @default false */
   readonly forceDestroy?: boolean;
+  /** Prefixes whose objects expire. @default none */
+  readonly expiryRules?: readonly ExpiryRule[];
+  /** Days an overwritten or deleted version is kept. @default 90 */
+  readonly noncurrentVersionDays?: number;
 }
 
 export class SecureBucket extends Construct {
@@ -24,6 +36,12 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    suppressCheckov(
+      this.bucket,
+      SUPPRESSIONS.bucketAccessLogs,
+      SUPPRESSIONS.bucketEventNotifications,
+      SUPPRESSIONS.bucketCrossRegionReplication,
+    );
     const bucket = this.bucket.id;
     new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
@@ -43,6 +61,24 @@ export class SecureBucket extends Construct {
       restrictPublicBuckets: true,
     });
     new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket,
+      rule: [
+        {
+          id: "tidy-versions-and-uploads",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays ?? 90 }],
+        },
+        ...(props.expiryRules ?? []).map((rule) => ({
+          id: `expire-${rule.prefix.replace(/[^A-Za-z0-9-]/g, "")}`,
+          status: "Enabled",
+          filter: [{ prefix: rule.prefix }],
+          expiration: [{ days: rule.days }],
+        })),
+      ],
+    });
     const bucketArn = `arn:${props.partition}:s3:::${props.bucketName}`;
     new S3BucketPolicy(this, "policy", {
       bucket,

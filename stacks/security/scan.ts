@@ -1,0 +1,76 @@
+/**
+ * `npm run scan`: synthesizes every stack, runs checkov over the Terraform JSON, and fails on any
+ * finding that is not suppressed in the code with a reason (see checkov-suppressions.ts).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { PROJECT_DIR } from "../config";
+import { CheckovOutput, classifyFindings, StackReport, SynthesizedStacks } from "./checkov-report";
+
+const OUTDIR = path.join(PROJECT_DIR, "cdktf.out");
+const CHECKOV = path.join(PROJECT_DIR, ".venv-scan", "bin", "checkov");
+
+function run(command: string, args: string[], what: string): string {
+  const result = spawnSync(command, args, { cwd: PROJECT_DIR, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw new Error(`${what} could not start: ${result.error.message}`);
+  if (what === "synth" && result.status !== 0) {
+    process.stderr.write(result.stderr);
+    throw new Error("synth failed; fix the error above, then run npm run scan again");
+  }
+  return result.stdout;
+}
+
+function synthesizedStacks(): SynthesizedStacks {
+  const manifest = JSON.parse(fs.readFileSync(path.join(OUTDIR, "manifest.json"), "utf8"));
+  return Object.fromEntries(
+    Object.keys(manifest.stacks).map((name) => [
+      name,
+      JSON.parse(fs.readFileSync(path.join(OUTDIR, "stacks", name, "cdk.tf.json"), "utf8")),
+    ]),
+  );
+}
+
+function printReports(reports: StackReport[]): void {
+  console.log("\nstack        passed  failed  suppressed");
+  for (const r of reports) {
+    console.log(`${r.stack.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed.length).padStart(6)}  ${String(r.suppressed.length).padStart(10)}`);
+  }
+  const suppressed = reports.flatMap((r) => r.suppressed);
+  if (suppressed.length > 0) {
+    console.log("\nsuppressed (reason in stacks/security/checkov-suppressions.ts):");
+    for (const f of suppressed) console.log(`  ${f.checkId} ${f.resourcePath}: ${f.reason}`);
+  }
+  const failed = reports.flatMap((r) => r.failed);
+  if (failed.length > 0) {
+    console.log("\nFAILED: fix each in its construct, or suppress it there with suppressCheckov and a reason:");
+    for (const f of failed) console.log(`  ${f.checkId} ${f.resourcePath}: ${f.checkName}`);
+  }
+}
+
+function main(): void {
+  if (!fs.existsSync(CHECKOV)) {
+    console.error(`scan: ${CHECKOV} is missing; run npm run setup first`);
+    process.exit(2);
+  }
+  console.log("scan: synthesizing all stacks");
+  run(process.execPath, [require.resolve("tsx/cli"), "main.ts"], "synth");
+  const stacks = synthesizedStacks();
+  console.log(`scan: running checkov over ${Object.keys(stacks).join(", ")}`);
+  const files = Object.keys(stacks).flatMap((name) => ["-f", path.join("cdktf.out", "stacks", name, "cdk.tf.json")]);
+  const stdout = run(CHECKOV, [...files, "--framework", "terraform_json", "--skip-download", "-o", "json"], "checkov");
+  let output: CheckovOutput;
+  try {
+    output = JSON.parse(stdout);
+  } catch {
+    console.error(`scan: checkov printed no JSON report:\n${stdout.slice(0, 2000)}`);
+    process.exit(2);
+  }
+  const reports = classifyFindings(output, stacks);
+  printReports(reports);
+  const failed = reports.reduce((n, r) => n + r.failed.length, 0);
+  console.log(failed === 0 ? "\nscan: no unjustified findings" : `\nscan: ${failed} unjustified finding(s)`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main();
