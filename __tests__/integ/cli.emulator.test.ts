@@ -1,0 +1,144 @@
+/**
+ * The CLI end to end, as the pipeline runs it (a tsx subprocess), against moto
+ * speaking the real Glue and STS protocols. moto answers GetTags only for the
+ * ARN with its own account (123456789012), and ends every run SUCCEEDED with
+ * ExecutionTime 123; a manual transition makes each GetJobRun advance the run
+ * one state, so the CLI really polls through RUNNING.
+ */
+import { CreateJobCommand, GetJobRunsCommand, GlueClient } from "@aws-sdk/client-glue";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { discoverStageJobs } from "./discover-jobs";
+import { MOTO_ACCOUNT, startMotoServer, type MotoServer } from "./moto-server";
+
+const REGION = "eu-west-1";
+const REPO_ROOT = join(__dirname, "..", "..");
+const DUMMY_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
+const JOBS_BY_STACK: Record<string, string[]> = {
+  "dev-glue": ["dev-ProcessLegislators", "dev-JoinLegislators"],
+  "prod-glue": ["prod-ProcessLegislators", "prod-JoinLegislators"],
+  "dev2-glue": ["dev2-ProcessLegislators"],
+};
+const UNTAGGED_JOB = "scratch";
+
+interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npx tsx __tests__/integ/cli.ts ...` with dummy credentials and nothing from the caller's AWS config. */
+function runCliProcess(args: string[], timeoutMs = 60_000): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_CONFIG_FILE: "/nonexistent",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    AWS_EC2_METADATA_DISABLED: "true",
+    NODE_NO_WARNINGS: "1",
+  };
+  for (const name of ["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_DEFAULT_REGION"]) delete env[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "__tests__/integ/cli.ts", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the CLI did not finish within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("integ CLI against the moto emulator", () => {
+  let moto: MotoServer | undefined;
+  let glue: GlueClient;
+  let dir: string;
+  const stageArgs = (stage: string) => ["--account", MOTO_ACCOUNT, "--region", REGION, "--stage-name", stage, "--endpoint-url", moto!.endpoint];
+  const runIdsOf = async (jobName: string) =>
+    ((await glue.send(new GetJobRunsCommand({ JobName: jobName }))).JobRuns ?? []).map((run) => run.Id);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "integ-emulator-"));
+    moto = await startMotoServer();
+    glue = new GlueClient({ region: REGION, endpoint: moto.endpoint, credentials: DUMMY_CREDENTIALS });
+    const jobs = Object.entries(JOBS_BY_STACK).flatMap(([stack, names]) => names.map((name) => ({ name, stack })));
+    for (const { name, stack } of [...jobs, { name: UNTAGGED_JOB, stack: undefined }]) {
+      await glue.send(
+        new CreateJobCommand({
+          Name: name,
+          Role: `arn:aws:iam::${MOTO_ACCOUNT}:role/glue-job`,
+          Command: { Name: "glueetl", PythonVersion: "3", ScriptLocation: `s3://scripts/${name}.py` },
+          Tags: stack ? { stack_name: stack, environment: stack.replace(/-glue$/, "") } : undefined,
+        }),
+      );
+    }
+    await moto.setTransition("glue::job_run", { progression: "manual", times: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    glue?.destroy();
+    await moto?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("finds the stage's jobs across GetJobs pages over the wire", async () => {
+    const found = await discoverStageJobs(glue, { account: MOTO_ACCOUNT, region: REGION, stageName: "dev" }, () => {}, { pageSize: 2 });
+    expect(found).toEqual([...JOBS_BY_STACK["dev-glue"]].sort());
+  });
+
+  it("runs exactly the dev stage's jobs through an assumed role, and reports them", async () => {
+    const report = join(dir, "report.json");
+    const run = await runCliProcess([...stageArgs("dev"), "--role-arn", `arn:aws:iam::${MOTO_ACCOUNT}:role/glue-test-dev`, "--report", report]);
+    expect({ code: run.code, errors: run.stderr.match(/^integ: .*/gm) }).toEqual({ code: 0, errors: null });
+
+    const devJobs = [...JOBS_BY_STACK["dev-glue"]].sort();
+    for (const job of devJobs) {
+      expect(run.stdout).toContain(`${job}: started run jr_`);
+      expect(run.stdout).toContain(`${job}: RUNNING`);
+      expect(run.stdout).toMatch(new RegExp(`^${job} +jr_[0-9a-f]+ +SUCCEEDED +123 +PASS$`, "m"));
+    }
+    expect(run.stdout).toContain("2 of 2 job(s) passed");
+
+    const written = JSON.parse(await readFile(report, "utf8"));
+    expect(written).toMatchObject({ reportVersion: 1, stageName: "dev", account: MOTO_ACCOUNT, region: REGION, passed: true });
+    expect(written.outcomes.map((outcome: { jobName: string }) => outcome.jobName)).toEqual(devJobs);
+    for (const outcome of written.outcomes) {
+      expect(outcome).toMatchObject({ state: "SUCCEEDED", seconds: 123, passed: true });
+      expect(await runIdsOf(outcome.jobName)).toEqual([outcome.runId]);
+    }
+    for (const other of [...JOBS_BY_STACK["prod-glue"], ...JOBS_BY_STACK["dev2-glue"], UNTAGGED_JOB]) {
+      expect(await runIdsOf(other)).toEqual([]);
+    }
+  });
+
+  it("exits 1 with an erroring JUnit report when no job belongs to the stage", async () => {
+    const report = join(dir, "junit.xml");
+    const run = await runCliProcess([...stageArgs("qa"), "--report", report]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no Glue job in account 123456789012, region eu-west-1 is tagged stack_name=qa-glue");
+    expect(await readFile(report, "utf8")).toContain('<error message="no Glue job in account');
+  });
+
+  it("exits 1 when the runs succeed but slower than --max-duration-seconds", async () => {
+    const run = await runCliProcess([...stageArgs("prod"), "--max-duration-seconds", "100"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("prod-JoinLegislators: too slow: took 123 s, limit is under 100 s");
+  });
+
+  it("exits 3 before touching Glue when the credentials are for another account", async () => {
+    const run = await runCliProcess(["--account", "111111111111", "--region", REGION, "--stage-name", "dev2", "--endpoint-url", moto!.endpoint]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("the credentials are for account 123456789012");
+    expect(await runIdsOf("dev2-ProcessLegislators")).toEqual([]);
+  });
+});
