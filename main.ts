@@ -1,8 +1,8 @@
-/** Builds the app from the config: one GlueAppStack per stage (and the pipeline stack). */
+/** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
 import { App, CONTEXT_ENV } from "cdktf";
 import { execFileSync } from "child_process";
 import { ConfigError, loadConfig } from "./stacks/config";
-import { GlueAppStack } from "./stacks/glue-app-stack";
+import { addAppStacks } from "./stacks/app-stacks";
 
 /** `--context config=FILE` arrives through cdktf's context variable; read it before App creates cdktf.out. */
 function configFromContext(): string | undefined {
@@ -34,9 +34,7 @@ function main(): void {
     console.error("note: terraform is not on PATH; skipping cdktf's terraform-version checks (deploy and diff need terraform >= 1.10)");
   }
   const app = new App({ skipValidation: !hasTerraform });
-  for (const stage of Object.values(config.stages)) {
-    new GlueAppStack(app, stage.stackName, { config, stage });
-  }
+  addAppStacks(app, config);
   app.synth();
 }
 
