@@ -1,0 +1,9 @@
+/**
+ * IAM actions that AWS cannot scope to a resource ARN (the Service Authorization Reference lists no
+ * resource type for them). Only these may be granted on `Resource: "*"`; the guard test enforces it.
+ */
+export const ACTIONS_WITHOUT_RESOURCE_LEVEL: readonly string[] = [
+  "glue:GetJobs",
+  "cloudwatch:PutMetricData",
+  "sts:GetCallerIdentity",
+];
