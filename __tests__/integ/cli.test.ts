@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AssumeRoleError } from "./clients";
 import { EXIT_AWS_ERROR, EXIT_BAD_ARGUMENTS, EXIT_PASSED, EXIT_TEST_FAILED, main, type CliDeps } from "./cli";
 import { FAKE_ACCOUNT, FAKE_REGION, FakeGlueAccount, type FakeJob } from "./fake-glue";
+import { useTempDir } from "./temp-dir";
 import { virtualClock } from "./virtual-clock";
 
 const stageArgs = ["--account", FAKE_ACCOUNT, "--region", FAKE_REGION, "--stage-name", "dev"];
@@ -24,16 +24,10 @@ async function runCli(argv: string[], jobs: FakeJob[] = [], createGlue?: CliDeps
 }
 
 describe("integ CLI", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "integ-cli-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir("integ-cli-");
 
   it("exits 0, prints the summary table and writes the report when every job passes", async () => {
-    const report = join(dir, "report.json");
+    const report = join(tempDir(), "report.json");
     const { code, out, err } = await runCli([...stageArgs, "--report", report], [devJob("a-dev"), devJob("b-dev")]);
     expect(code).toBe(EXIT_PASSED);
     expect(err).toBe("");
@@ -52,7 +46,7 @@ describe("integ CLI", () => {
   });
 
   it("exits 1 with an erroring JUnit report when no job matched the stage", async () => {
-    const report = join(dir, "junit.xml");
+    const report = join(tempDir(), "junit.xml");
     const { code, err, account } = await runCli([...stageArgs, "--report", report], [{ name: "a-prod", tags: { stack_name: "prod-glue" } }]);
     expect(code).toBe(EXIT_TEST_FAILED);
     expect(account.started).toEqual([]);
@@ -61,7 +55,7 @@ describe("integ CLI", () => {
   });
 
   it("exits 3 with the reason when the role cannot be assumed, and still writes the report", async () => {
-    const report = join(dir, "report.json");
+    const report = join(tempDir(), "report.json");
     const { code, err } = await runCli([...stageArgs, "--report", report], [], async () => {
       throw new AssumeRoleError("cannot assume arn:aws:iam::123456789012:role/glue-test-dev (AccessDenied: nope)");
     });
@@ -89,7 +83,7 @@ describe("integ CLI", () => {
   });
 
   it("exits non-zero when the report cannot be written", async () => {
-    const notADirectory = join(dir, "plain-file");
+    const notADirectory = join(tempDir(), "plain-file");
     await writeFile(notADirectory, "");
     const { code, err } = await runCli([...stageArgs, "--report", join(notADirectory, "report.json")], [devJob("a-dev")]);
     expect(code).toBe(EXIT_TEST_FAILED);

@@ -1,20 +1,14 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { formatJsonReport, writeReport } from "./report";
 import { mixedReport } from "./report-fixtures";
+import { useTempDir } from "./temp-dir";
 
 describe("writeReport", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "integ-report-"));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir("integ-report-");
 
   it("writes JSON for .json, creating the folder", async () => {
-    const path = join(dir, "nested", "report.json");
+    const path = join(tempDir(), "nested", "report.json");
     await writeReport(path, mixedReport);
     const written = JSON.parse(await readFile(path, "utf8"));
     expect(written).toEqual({ reportVersion: 1, ...mixedReport });
@@ -22,12 +16,12 @@ describe("writeReport", () => {
   });
 
   it("writes JUnit XML for .xml", async () => {
-    const path = join(dir, "report.XML");
+    const path = join(tempDir(), "report.XML");
     await writeReport(path, mixedReport);
     expect(await readFile(path, "utf8")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
   });
 
   it("refuses any other extension", async () => {
-    await expect(writeReport(join(dir, "report.txt"), mixedReport)).rejects.toThrow("must end in .json or .xml");
+    await expect(writeReport(join(tempDir(), "report.txt"), mixedReport)).rejects.toThrow("must end in .json or .xml");
   });
 });
