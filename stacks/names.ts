@@ -22,3 +22,26 @@ export function integTestRoleName(stage: StageName): string {
 
 /** The pipeline's IntegTest CodeBuild role, the only principal that may assume the integration-test roles. */
 export const INTEG_TEST_RUNNER_ROLE_NAME = "glue-pipeline-integ-test";
+
+/** The role a stage is deployed through when the pipeline cannot deploy it directly (another account). */
+export function deployRoleName(stage: StageName): string {
+  return `glue-deploy-${stage}`;
+}
+
+/**
+ * The AWS CLI/SDK profile that holds credentials for a stage's account. On a laptop it is the person's own
+ * profile for that account; inside the pipeline's CodeBuild projects it assumes the stage's deploy role.
+ */
+export function accountProfileName(stage: StageName): string {
+  return `glue-${stage}`;
+}
+
+/** A Glue job's own role. The deploy role's IAM rights are scoped to these names. */
+export function glueJobRoleName(glueJobName: string): string {
+  return `glue-job-${glueJobName}`;
+}
+
+/** The alias of a stage's KMS key (without `alias/`), and the name of its Glue security configuration. */
+export function stageKeyAlias(stage: StageName): string {
+  return `glue-${stage}`;
+}
