@@ -9,6 +9,7 @@ import type { AppConfig, AwsAccount, BackendConfig, JobConfig, SourceConfig, Sta
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", "prod-glue": "glue-prod" };
+const DEFAULT_TERRAFORM_TOKEN_SECRET = "glue-cdktf/terraform-token";
 
 export function resolveConfig(
   input: ConfigInput,
@@ -71,6 +72,10 @@ export function resolveConfig(
       prodAccount: input.prodAccount,
       backend: resolveBackend(input.backend),
       source: resolveSource(input.source),
+      pipeline: {
+        terraformTokenSecret: input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
+        notificationEmail: input.pipeline?.notificationEmail,
+      },
       tags: input.tags ?? {},
       jobScriptsDir,
       pythonLibraries,

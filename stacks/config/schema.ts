@@ -182,12 +182,24 @@ const source = z.discriminatedUnion("type", [codeCommitSource, connectionSource]
   error: (i) => (i.code === "invalid_union" ? "unknown source type; expected codecommit or codestar" : undefined),
 });
 
+/** Settings of the pipeline stack; every key is optional. */
+const pipelineSettings = closedObject({
+  terraformTokenSecret: z
+    .string({ error: "expected a Secrets Manager secret name" })
+    .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, {
+      error: (i) => `"${i.input}" is not a Secrets Manager secret name; use letters, digits and /_+=.@- (e.g. glue-cdktf/terraform-token)`,
+    })
+    .optional(),
+  notificationEmail: z.email({ error: (i) => `"${i.input}" is not an email address; write name@example.com` }).optional(),
+});
+
 export const configSchema = closedObject({
   pipelineAccount: account,
   devAccount: account,
   prodAccount: account,
   backend,
   source,
+  pipeline: pipelineSettings.optional(),
   tags: tags.optional(),
   jobScriptsDir: nonEmpty("the job scripts directory").optional(),
   pythonLibraries: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "expected a Python package name" })).optional(),

@@ -35,6 +35,16 @@ export type SourceConfig =
   | { readonly type: "codecommit"; readonly repositoryName: string; readonly branch: string }
   | { readonly type: "codestar"; readonly connectionArn: string; readonly repository: string; readonly branch: string };
 
+export interface PipelineSettings {
+  /**
+   * Secrets Manager secret (name, in the pipeline account and region) holding the HCP Terraform API token.
+   * Read only with the `cloud` backend. @default "glue-cdktf/terraform-token"
+   */
+  readonly terraformTokenSecret: string;
+  /** Email address subscribed to failed-execution notices (the subscription must be confirmed). @default none */
+  readonly notificationEmail?: string;
+}
+
 export interface JobConfig {
   /** The key under `jobs:`, e.g. ProcessLegislators. */
   readonly name: string;
@@ -83,6 +93,7 @@ export interface AppConfig {
   readonly prodAccount: AwsAccount;
   readonly backend: BackendConfig;
   readonly source: SourceConfig;
+  readonly pipeline: PipelineSettings;
   readonly tags: Readonly<Record<string, string>>;
   /** Absolute path of the job scripts directory. */
   readonly jobScriptsDir: string;
