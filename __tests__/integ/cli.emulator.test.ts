@@ -29,7 +29,7 @@ interface CliRun {
   readonly stderr: string;
 }
 
-/** `npx tsx __tests__/integ/cli.ts ...` with dummy credentials and nothing from the caller's AWS config. */
+/** `node --require tsx/cjs __tests__/integ/cli.ts ...` (what `npm run integ` runs, without npx) with dummy credentials and nothing from the caller's AWS config. */
 function runCliProcess(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -42,7 +42,7 @@ function runCliProcess(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   };
   for (const name of ["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_DEFAULT_REGION"]) delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "__tests__/integ/cli.ts", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "__tests__/integ/cli.ts", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -1,5 +1,7 @@
 import { GetTagsCommand, GlueClient, paginateGetJobs } from "@aws-sdk/client-glue";
 import { mapWithConcurrency } from "./bounded-pool";
+import { partitionOf } from "../../stacks/constants/aws-regions";
+import { glueStackName } from "../../stacks/names";
 import type { Log } from "./types";
 
 /** Where to look for a stage's jobs. */
@@ -21,9 +23,7 @@ export interface DiscoverOptions {
 }
 
 /** The stack that owns a stage's jobs: `dev` -> `dev-glue`. */
-export function stageStackName(stageName: string): string {
-  return `${stageName}-glue`;
-}
+export const stageStackName = glueStackName;
 
 /**
  * A job belongs to the stage when its stack_name tag is exactly the stage's
@@ -33,14 +33,7 @@ export function belongsToStage(tags: Record<string, string> | undefined, stageNa
   return tags?.[STACK_NAME_TAG] === stageStackName(stageName);
 }
 
-/** The AWS partition of a region: the job ARN must name it. */
-export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  if (region.startsWith("us-isob-")) return "aws-iso-b";
-  if (region.startsWith("us-iso-")) return "aws-iso";
-  return "aws";
-}
+export { partitionOf };
 
 /** GetTags takes the job's ARN, which Glue builds from the region and account. */
 export function jobArn(target: Pick<StageTarget, "account" | "region">, jobName: string): string {
