@@ -1,0 +1,41 @@
+"""JoinLegislators: one row per membership, with its person and its organization.
+
+Arguments:
+    --input_path_orgs         organizations, as JSON lines
+    --input_path_persons      persons, as JSON lines
+    --input_path_memberships  memberships, as JSON lines
+    --output_path             optional: where the joined history goes, as Parquet
+See legislators.transforms.join_legislators for the join itself.
+"""
+import sys
+from typing import Optional, Sequence
+
+from pyspark.sql import SparkSession
+
+from legislators.entrypoint import run_job
+from legislators.job_session import JobArgs
+from legislators.storage import read_json_lines, write_parquet
+from legislators.transforms import join_legislators
+
+REQUIRED_ARGS = ("input_path_orgs", "input_path_persons", "input_path_memberships")
+OPTIONAL_ARGS = ("output_path",)
+
+
+def join_legislators_job(spark: SparkSession, args: JobArgs) -> None:
+    history = join_legislators(
+        persons=read_json_lines(spark, args["input_path_persons"]),
+        memberships=read_json_lines(spark, args["input_path_memberships"]),
+        organizations=read_json_lines(spark, args["input_path_orgs"]),
+    )
+    history.printSchema()
+    print(f"history: {history.count()} rows")
+    if args["output_path"]:
+        write_parquet(history, args["output_path"])
+
+
+def main(argv: Optional[Sequence[str]] = None, spark: Optional[SparkSession] = None) -> int:
+    return run_job(join_legislators_job, argv, REQUIRED_ARGS, OPTIONAL_ARGS, app_name="JoinLegislators", spark=spark)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""ProcessLegislators: shows the legislators' persons and writes a clean Parquet copy.
+
+Arguments:
+    --input_path   persons, as JSON lines (a file, or a directory of them)
+    --output_path  optional: where the clean copy goes, as Parquet; without it the job only shows
+                   the data, as the seed's job did
+See legislators.transforms.clean_persons for what "clean" means.
+"""
+import sys
+from typing import Optional, Sequence
+
+from pyspark.sql import SparkSession
+
+from legislators.entrypoint import run_job
+from legislators.job_session import JobArgs
+from legislators.storage import read_json_lines, write_parquet
+from legislators.transforms import clean_persons
+
+REQUIRED_ARGS = ("input_path",)
+OPTIONAL_ARGS = ("output_path",)
+
+
+def process_legislators(spark: SparkSession, args: JobArgs) -> None:
+    persons = read_json_lines(spark, args["input_path"])
+    persons.printSchema()
+    persons.show()
+    print(f"persons: {persons.count()} rows")
+    if args["output_path"]:
+        write_parquet(clean_persons(persons), args["output_path"])
+
+
+def main(argv: Optional[Sequence[str]] = None, spark: Optional[SparkSession] = None) -> int:
+    return run_job(process_legislators, argv, REQUIRED_ARGS, OPTIONAL_ARGS, app_name="ProcessLegislators", spark=spark)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""One local SparkSession for the whole suite, and the sample data's paths.
+
+Start-up of the session is most of the suite's cost, so it is timed and reported with the wall
+time at the end of the run (the "spark start-up" line of the terminal summary).
+"""
+import os
+import time
+from pathlib import Path
+
+# pyspark.testing imports pandas-on-Spark, which warns unless this is set before pyarrow loads.
+os.environ.setdefault("PYARROW_IGNORE_TIMEZONE", "1")
+
+import pytest  # noqa: E402
+
+from legislators.job_session import local_spark_builder  # noqa: E402
+
+JOB_SCRIPTS_DIR = Path(__file__).resolve().parents[1]
+SAMPLE_DATA_DIR = JOB_SCRIPTS_DIR / "sample_data"
+SAMPLE_DATASET_DIR = SAMPLE_DATA_DIR / "awsglue-datasets" / "examples" / "us-legislators" / "all"
+
+_timings = {"spark_startup": None}
+
+
+def pytest_sessionstart(session):
+    _timings["suite_start"] = time.perf_counter()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    started = time.perf_counter()
+    session = (
+        local_spark_builder("job-scripts-tests", master="local[1]")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    _timings["spark_startup"] = time.perf_counter() - started
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_paths() -> dict[str, str]:
+    """The sample files by dataset name: persons, memberships, organizations."""
+    return {name: str(SAMPLE_DATASET_DIR / f"{name}.json") for name in ("persons", "memberships", "organizations")}
+
+
+def pytest_terminal_summary(terminalreporter):
+    wall = time.perf_counter() - _timings["suite_start"]
+    startup = _timings["spark_startup"]
+    if startup is None:
+        terminalreporter.write_line(f"wall time {wall:.1f}s; no Spark session was started")
+        return
+    terminalreporter.write_line(
+        f"wall time {wall:.1f}s; spark start-up {startup:.1f}s ({100 * startup / wall:.0f}% of wall time)"
+    )

@@ -1,0 +1,64 @@
+"""ProcessLegislators end to end on the sample data: in-process, and once as a real command."""
+import subprocess
+import sys
+
+from pyspark.testing.utils import assertDataFrameEqual
+
+import process_legislators
+from conftest import JOB_SCRIPTS_DIR
+from legislators.transforms import clean_persons
+
+SCRIPT = JOB_SCRIPTS_DIR / "process_legislators.py"
+
+
+def test_shows_the_persons_and_writes_the_clean_copy_as_parquet(spark, sample_paths, tmp_path, capsys):
+    output = str(tmp_path / "output" / "process_legislators")
+
+    code = process_legislators.main(
+        ["--JOB_NAME", "ProcessLegislators", "--input_path", sample_paths["persons"], "--output_path", output,
+         "--TempDir", "s3://tmp/", "--enable-metrics", "true"],
+        spark=spark,
+    )
+
+    assert code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("root\n |-- birth_date: string")  # printSchema
+    assert "Marion Kettle|" in shown and "persons: 8 rows" in shown  # show() and the count
+    assert f"wrote 8 rows to {output}" in shown
+    assertDataFrameEqual(spark.read.parquet(output), clean_persons(spark.read.json(sample_paths["persons"])))
+
+
+def test_without_output_path_it_only_shows_the_data(spark, sample_paths, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    assert process_legislators.main(["--input_path", sample_paths["persons"]], spark=spark) == 0
+    assert "persons: 8 rows" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_input_path_exits_1_with_one_error_line_naming_it(spark, tmp_path, capsys):
+    missing = str(tmp_path / "persons.json")
+
+    assert process_legislators.main(["--input_path", missing], spark=spark) == 1
+    assert capsys.readouterr().err == f"error: input path does not exist: {missing}\n"
+
+
+def run_script(*args):
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300, cwd=JOB_SCRIPTS_DIR.parent)
+
+
+def test_as_a_command_it_writes_parquet_and_exits_0(spark, sample_paths, tmp_path):
+    output = str(tmp_path / "out")
+
+    result = run_script("--JOB_NAME", "ProcessLegislators", "--input_path", sample_paths["persons"], "--output_path", output)
+
+    assert result.returncode == 0, result.stderr
+    assert f"wrote 8 rows to {output}" in result.stdout
+    assert spark.read.parquet(output).count() == 8
+
+
+def test_as_a_command_a_missing_argument_exits_2_naming_it():
+    result = run_script("--JOB_NAME", "ProcessLegislators", "--output_path", "out")
+
+    assert result.returncode == 2
+    assert result.stderr == "error: the following arguments are required: --input_path\n"
