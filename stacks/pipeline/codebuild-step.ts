@@ -1,0 +1,147 @@
+/**
+ * One CodeBuild project of the pipeline with its own least-privilege role, its KMS-encrypted log group,
+ * an S3 cache in the artifact bucket and, when it keeps a test report, a JUnit report group.
+ */
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CodebuildProject } from "@cdktf/provider-aws/lib/codebuild-project";
+import { CodebuildReportGroup } from "@cdktf/provider-aws/lib/codebuild-report-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+import { PolicyStatement, policyDocument, servicePrincipalTrust } from "../iam/policy-document";
+import type { ArtifactStore } from "./artifact-store";
+import { buildSpec, BuildSpecProps } from "./buildspec";
+import { ARTIFACT_PREFIX, CODEBUILD_IMAGE, ComputeType, LOG_RETENTION_DAYS, stepResourceName } from "./constants";
+
+/** A CodeBuild step as data: `pipeline-stages.ts` lists them, the pipeline stack builds each. */
+export interface CodeBuildStepSpec {
+  /** Short, stable ID: the construct ID and the end of the project's name, e.g. `deploy-dev`. */
+  readonly id: string;
+  /** The pipeline stage that runs it, e.g. `DeployDev`. */
+  readonly stage: string;
+  /** The action category in the pipeline. @default "Build" */
+  readonly category?: "Build" | "Test";
+  /** Role name. @default the project name, `glue-pipeline-<id>` */
+  readonly roleName?: string;
+  readonly description: string;
+  readonly computeType: ComputeType;
+  /** Build timeout in minutes. */
+  readonly timeoutMinutes: number;
+  readonly input: string;
+  /** Output artifact name. @default none */
+  readonly output?: string;
+  readonly buildSpec: BuildSpecProps;
+  /** The step's own rights, besides logs, artifacts and cache. */
+  readonly statements: readonly PolicyStatement[];
+  /** Stages whose deploy role this step assumes: their deploy roles trust it. @default none */
+  readonly assumesDeployRoleOf?: readonly string[];
+  /** Report group kept for the JUnit report in `buildSpec.junitReports`. @default none */
+  readonly reportGroupName?: string;
+  /** Extra key prefixes of the artifact bucket the step writes, e.g. the plan copies. @default none */
+  readonly writesPrefixes?: readonly string[];
+  /** Gives the step `PIPELINE_EXECUTION_ID`. @default false */
+  readonly needsExecutionId?: boolean;
+}
+
+export interface CodeBuildStepProps {
+  readonly spec: CodeBuildStepSpec;
+  readonly artifacts: ArtifactStore;
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export class CodeBuildStep extends Construct {
+  readonly spec: CodeBuildStepSpec;
+  readonly projectName: string;
+  readonly roleName: string;
+  /** The role's ARN as plain text (no reference), for trust conditions in other accounts. */
+  readonly roleArnText: string;
+  readonly role: IamRole;
+  readonly project: CodebuildProject;
+
+  constructor(scope: Construct, id: string, props: CodeBuildStepProps) {
+    super(scope, id);
+    const { spec, artifacts, partition, region, accountId } = props;
+    this.spec = spec;
+    this.projectName = stepResourceName(spec.id);
+    this.roleName = spec.roleName ?? this.projectName;
+    this.roleArnText = `arn:${partition}:iam::${accountId}:role/${this.roleName}`;
+    const logGroupName = `/aws/codebuild/${this.projectName}`;
+    const logGroupArn = `arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupName}`;
+    const bucket = artifacts.bucketArn;
+    const cachePrefix = `cache/${this.projectName}`;
+
+    const logs = new CloudwatchLogGroup(this, "logs", {
+      name: logGroupName,
+      retentionInDays: LOG_RETENTION_DAYS,
+      kmsKeyId: artifacts.keyArn,
+    });
+    if (spec.reportGroupName) {
+      new CodebuildReportGroup(this, "reports", {
+        name: spec.reportGroupName,
+        type: "TEST",
+        exportConfig: { type: "NO_EXPORT" },
+        deleteReports: true,
+      });
+    }
+
+    this.role = new IamRole(this, "role", {
+      name: this.roleName,
+      description: `CodeBuild role of ${this.projectName}: ${spec.description}`,
+      assumeRolePolicy: servicePrincipalTrust("codebuild.amazonaws.com", accountId),
+    });
+    const writes = [...(spec.output ? [`${bucket}/${ARTIFACT_PREFIX}/*`] : []), ...(spec.writesPrefixes ?? []).map((p) => `${bucket}/${p}*`)];
+    const statements: PolicyStatement[] = [
+      { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:*` },
+      { Sid: "ReadArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${bucket}/${ARTIFACT_PREFIX}/*` },
+      { Sid: "Cache", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucket}/${cachePrefix}/*` },
+      { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: bucket },
+      {
+        Sid: "ArtifactKey",
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: artifacts.keyArn,
+      },
+      ...(writes.length > 0 ? [{ Sid: "WriteArtifacts", Effect: "Allow" as const, Action: "s3:PutObject", Resource: writes }] : []),
+      ...(spec.reportGroupName
+        ? [
+            {
+              Sid: "Reports",
+              Effect: "Allow" as const,
+              Action: ["codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases"],
+              Resource: `arn:${partition}:codebuild:${region}:${accountId}:report-group/${spec.reportGroupName}`,
+            },
+          ]
+        : []),
+      ...spec.statements,
+    ];
+    const policy = new IamRolePolicy(this, "policy", {
+      role: this.role.name,
+      name: "least-privilege",
+      policy: policyDocument(...statements),
+    });
+
+    this.project = new CodebuildProject(this, "project", {
+      name: this.projectName,
+      description: spec.description,
+      serviceRole: this.role.arn,
+      encryptionKey: artifacts.keyArn,
+      buildTimeout: spec.timeoutMinutes,
+      queuedTimeout: 60,
+      artifacts: { type: "CODEPIPELINE" },
+      source: { type: "CODEPIPELINE", buildspec: buildSpec(spec.buildSpec) },
+      environment: {
+        type: "LINUX_CONTAINER",
+        image: CODEBUILD_IMAGE,
+        computeType: spec.computeType,
+        imagePullCredentialsType: "CODEBUILD",
+        privilegedMode: false,
+      },
+      cache: { type: "S3", location: `${artifacts.bucketName}/${cachePrefix}` },
+      logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logs.name } },
+      // The pipeline starts as soon as it exists: its projects must already hold their rights.
+      dependsOn: [policy],
+    });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * What deploying one Glue stage (`dev-glue` or `prod-glue`) needs in its account: its bucket and the
+ * objects in it, its KMS key and alias, its Glue jobs and security configuration, and the job and test
+ * roles. Every right is scoped to that stage's names.
+ */
+import type { AwsAccount } from "../../config";
+import { partitionOf } from "../../constants/aws-regions";
+import type { StageName } from "../../constants/glue";
+import { glueJobRoleName, integTestRoleName, stageBucketName, stageKeyAlias } from "../../names";
+import type { PermissionRow } from "./permission-table";
+
+const S3_TYPES = [
+  "aws_s3_bucket",
+  "aws_s3_bucket_versioning",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_s3_bucket_public_access_block",
+  "aws_s3_bucket_ownership_controls",
+  "aws_s3_bucket_lifecycle_configuration",
+  "aws_s3_bucket_policy",
+  "aws_s3_object",
+];
+
+export const KMS_KEY_READ = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"];
+export const KMS_KEY_WRITE = [
+  "kms:PutKeyPolicy",
+  "kms:EnableKeyRotation",
+  "kms:UpdateKeyDescription",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:ScheduleKeyDeletion",
+  "kms:CreateAlias",
+  "kms:UpdateAlias",
+  "kms:DeleteAlias",
+];
+export const IAM_ROLE_READ = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies"];
+export const IAM_ROLE_WRITE = [
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:ListInstanceProfilesForRole",
+];
+
+export function glueStageRows(stage: StageName, account: AwsAccount): PermissionRow[] {
+  const { awsAccountId: accountId, awsRegion: region } = account;
+  const partition = partitionOf(region);
+  const bucketArn = `arn:${partition}:s3:::${stageBucketName(stage, account)}`;
+  const kms = `arn:${partition}:kms:${region}:${accountId}`;
+  const role = (name: string) => `arn:${partition}:iam::${accountId}:role/${name}`;
+  const jobRoles = role(glueJobRoleName(`${stage}-*`));
+  return [
+    {
+      sid: "StageBucket",
+      types: S3_TYPES,
+      resources: [bucketArn, `${bucketArn}/*`],
+      read: ["s3:Get*", "s3:List*"],
+      write: ["s3:*"],
+    },
+    {
+      sid: "StageKey",
+      types: ["aws_kms_key", "aws_kms_alias", "aws_s3_object"],
+      // Key IDs are random and only known once the key exists: the account's keys in this region.
+      resources: [`${kms}:key/*`],
+      // Uploading an object to the SSE-KMS bucket takes a data key.
+      read: [...KMS_KEY_READ, "kms:Decrypt"],
+      write: [...KMS_KEY_WRITE, "kms:GenerateDataKey", "kms:Encrypt"],
+    },
+    {
+      sid: "StageKeyAlias",
+      types: ["aws_kms_alias"],
+      resources: [`${kms}:alias/${stageKeyAlias(stage)}`],
+      read: [],
+      write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
+    },
+    {
+      sid: "CreateKeysAndListAliases",
+      types: ["aws_kms_key", "aws_kms_alias"],
+      resources: ["*"],
+      why: "kms:CreateKey and kms:ListAliases have no resource-level permissions",
+      read: ["kms:ListAliases"],
+      write: ["kms:CreateKey"],
+    },
+    {
+      sid: "StageJobs",
+      types: ["aws_glue_job"],
+      resources: [`arn:${partition}:glue:${region}:${accountId}:job/${stage}-*`],
+      read: ["glue:GetJob", "glue:GetTags"],
+      write: ["glue:CreateJob", "glue:UpdateJob", "glue:DeleteJob", "glue:TagResource", "glue:UntagResource"],
+    },
+    {
+      sid: "SecurityConfigurations",
+      types: ["aws_glue_security_configuration"],
+      resources: ["*"],
+      why: "Glue security configuration actions have no resource-level permissions",
+      read: ["glue:GetSecurityConfiguration"],
+      write: ["glue:CreateSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
+    },
+    {
+      sid: "StageRoles",
+      types: ["aws_iam_role", "aws_iam_role_policy"],
+      resources: [jobRoles, role(integTestRoleName(stage))],
+      read: IAM_ROLE_READ,
+      write: IAM_ROLE_WRITE,
+    },
+    {
+      sid: "PassJobRolesToGlue",
+      types: ["aws_glue_job"],
+      resources: [jobRoles],
+      read: [],
+      write: ["iam:PassRole"],
+      condition: { StringEquals: { "iam:PassedToService": "glue.amazonaws.com" } },
+    },
+  ];
+}

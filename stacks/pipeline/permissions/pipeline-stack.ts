@@ -1,0 +1,177 @@
+/**
+ * What UpdatePipeline needs to apply the `pipeline` stack itself in the pipeline account: every right is
+ * scoped to the `glue-pipeline` names (and the deploy roles the stack creates in this account).
+ */
+import type { AwsAccount, SourceConfig } from "../../config";
+import { partitionOf } from "../../constants/aws-regions";
+import { PIPELINE_NAME } from "../constants";
+import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE } from "./glue-stage";
+import type { PermissionRow } from "./permission-table";
+
+export interface PipelineStackScope {
+  readonly account: AwsAccount;
+  readonly artifactBucket: string;
+  readonly source: SourceConfig;
+  /** Names of deploy roles this stack creates in the pipeline account. */
+  readonly localDeployRoles: readonly string[];
+  /** Whether the failure topic has a subscription. */
+  readonly subscribes: boolean;
+}
+
+export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
+  const { awsAccountId: accountId, awsRegion: region } = scope.account;
+  const partition = partitionOf(region);
+  const arn = (service: string, resource: string) => `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+  const bucketArn = `arn:${partition}:s3:::${scope.artifactBucket}`;
+  const roleArns = [`${PIPELINE_NAME}-*`, ...scope.localDeployRoles].map(
+    (name) => `arn:${partition}:iam::${accountId}:role/${name}`,
+  );
+  const logGroups = arn("logs", `log-group:/aws/codebuild/${PIPELINE_NAME}-*`);
+  const rows: PermissionRow[] = [
+    {
+      sid: "ArtifactBucket",
+      types: [
+        "aws_s3_bucket",
+        "aws_s3_bucket_versioning",
+        "aws_s3_bucket_server_side_encryption_configuration",
+        "aws_s3_bucket_public_access_block",
+        "aws_s3_bucket_ownership_controls",
+        "aws_s3_bucket_lifecycle_configuration",
+        "aws_s3_bucket_policy",
+      ],
+      resources: [bucketArn, `${bucketArn}/*`],
+      read: ["s3:Get*", "s3:List*"],
+      write: ["s3:*"],
+    },
+    {
+      sid: "Keys",
+      types: ["aws_kms_key", "aws_kms_alias"],
+      // Key IDs are random and only known once the key exists: the account's keys in this region.
+      resources: [arn("kms", "key/*")],
+      read: KMS_KEY_READ,
+      write: KMS_KEY_WRITE,
+    },
+    {
+      sid: "KeyAliases",
+      types: ["aws_kms_alias"],
+      resources: [arn("kms", `alias/${PIPELINE_NAME}-*`)],
+      read: [],
+      write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
+    },
+    {
+      sid: "CreateKeysAndListAliases",
+      types: ["aws_kms_key", "aws_kms_alias"],
+      resources: ["*"],
+      why: "kms:CreateKey and kms:ListAliases have no resource-level permissions",
+      read: ["kms:ListAliases"],
+      write: ["kms:CreateKey"],
+    },
+    {
+      sid: "Roles",
+      types: ["aws_iam_role", "aws_iam_role_policy"],
+      resources: roleArns,
+      read: IAM_ROLE_READ,
+      write: IAM_ROLE_WRITE,
+    },
+    {
+      sid: "PassPipelineRoles",
+      types: ["aws_codebuild_project", "aws_codepipeline", "aws_cloudwatch_event_target"],
+      resources: [`arn:${partition}:iam::${accountId}:role/${PIPELINE_NAME}-*`],
+      read: [],
+      write: ["iam:PassRole"],
+      condition: {
+        StringEquals: {
+          "iam:PassedToService": ["codebuild.amazonaws.com", "codepipeline.amazonaws.com", "events.amazonaws.com"],
+        },
+      },
+    },
+    {
+      sid: "Projects",
+      types: ["aws_codebuild_project", "aws_codebuild_report_group"],
+      resources: [arn("codebuild", `project/${PIPELINE_NAME}-*`), arn("codebuild", `report-group/${PIPELINE_NAME}-*`)],
+      read: ["codebuild:BatchGetProjects", "codebuild:BatchGetReportGroups"],
+      write: [
+        "codebuild:CreateProject",
+        "codebuild:UpdateProject",
+        "codebuild:DeleteProject",
+        "codebuild:CreateReportGroup",
+        "codebuild:UpdateReportGroup",
+        "codebuild:DeleteReportGroup",
+      ],
+    },
+    {
+      sid: "LogGroups",
+      types: ["aws_cloudwatch_log_group"],
+      resources: [logGroups, `${logGroups}:*`],
+      read: ["logs:ListTagsForResource", "logs:ListTagsLogGroup"],
+      write: [
+        "logs:CreateLogGroup",
+        "logs:DeleteLogGroup",
+        "logs:PutRetentionPolicy",
+        "logs:AssociateKmsKey",
+        "logs:DisassociateKmsKey",
+        "logs:TagResource",
+        "logs:UntagResource",
+        "logs:TagLogGroup",
+      ],
+    },
+    {
+      sid: "DescribeLogGroups",
+      types: ["aws_cloudwatch_log_group"],
+      // DescribeLogGroups is authorised against all log groups of the account and region.
+      resources: [arn("logs", "log-group:*")],
+      read: ["logs:DescribeLogGroups"],
+      write: [],
+    },
+    {
+      sid: "Pipeline",
+      types: ["aws_codepipeline"],
+      resources: [arn("codepipeline", PIPELINE_NAME)],
+      read: ["codepipeline:GetPipeline", "codepipeline:ListTagsForResource"],
+      write: [
+        "codepipeline:CreatePipeline",
+        "codepipeline:UpdatePipeline",
+        "codepipeline:DeletePipeline",
+        "codepipeline:TagResource",
+        "codepipeline:UntagResource",
+        // Restarts the pipeline after it changed itself.
+        "codepipeline:StartPipelineExecution",
+        "codepipeline:StopPipelineExecution",
+      ],
+    },
+    {
+      sid: "FailureTopic",
+      types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
+      resources: [arn("sns", `${PIPELINE_NAME}-*`)],
+      read: ["sns:GetTopicAttributes", "sns:ListTagsForResource"],
+      write: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:TagResource", "sns:UntagResource", "sns:Subscribe"],
+    },
+    {
+      sid: "Rules",
+      types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
+      resources: [arn("events", `rule/${PIPELINE_NAME}-*`)],
+      read: ["events:DescribeRule", "events:ListTargetsByRule", "events:ListTagsForResource"],
+      write: ["events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"],
+    },
+  ];
+  if (scope.subscribes) {
+    rows.push({
+      sid: "Subscriptions",
+      types: ["aws_sns_topic_subscription"],
+      resources: ["*"],
+      why: "SNS subscription actions have no resource-level permissions",
+      read: ["sns:GetSubscriptionAttributes"],
+      write: ["sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
+    });
+  }
+  if (scope.source.type === "codestar") {
+    rows.push({
+      sid: "PassConnection",
+      types: ["aws_codepipeline"],
+      resources: [scope.source.connectionArn],
+      read: [],
+      write: ["codestar-connections:PassConnection", "codeconnections:PassConnection"],
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,75 @@
+/**
+ * What Terraform needs besides cloud rights: its state, and for HCP Terraform its API token.
+ *
+ * - `cloud`: the token is read from Secrets Manager into `TF_TOKEN_<host>` as the build starts, so it
+ *   never appears in the synthesized JSON, the buildspec or the logs.
+ * - `s3`: read and write of one stack's state object and its lock file (and the state's KMS key), or,
+ *   when the backend names a role, the right to assume that role instead.
+ * - `local`: nothing; state on a build host is lost with it (the pipeline stack warns).
+ */
+import type { AwsAccount, BackendConfig } from "../../config";
+import { partitionOf } from "../../constants/aws-regions";
+import type { PolicyStatement } from "../../iam/policy-document";
+
+/** The environment variable Terraform reads a host's token from: dots become `_`, dashes `__`. */
+export function terraformTokenVariable(hostname: string): string {
+  return `TF_TOKEN_${hostname.replace(/-/g, "__").replace(/\./g, "_")}`;
+}
+
+/** Secrets Manager adds a 6-character suffix to a secret's name in its ARN. */
+export function tokenSecretArn(secretName: string, account: AwsAccount): string {
+  const { awsAccountId, awsRegion } = account;
+  return `arn:${partitionOf(awsRegion)}:secretsmanager:${awsRegion}:${awsAccountId}:secret:${secretName}-??????`;
+}
+
+export function tokenStatements(backend: BackendConfig, secretName: string, account: AwsAccount): PolicyStatement[] {
+  if (backend.type !== "cloud") return [];
+  return [
+    {
+      Sid: "ReadTerraformToken",
+      Effect: "Allow",
+      Action: "secretsmanager:GetSecretValue",
+      Resource: tokenSecretArn(secretName, account),
+    },
+  ];
+}
+
+/** Access to one stack's state in the S3 backend. `write` is for apply and for plan's lock. */
+export function stateStatements(backend: BackendConfig, stackName: string, partition: string): PolicyStatement[] {
+  if (backend.type !== "s3") return [];
+  if (backend.roleArn) {
+    return [{ Sid: "AssumeStateRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: backend.roleArn }];
+  }
+  const bucketArn = `arn:${partition}:s3:::${backend.bucket}`;
+  const key = `${backend.keyPrefix}/${stackName}/terraform.tfstate`;
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "ListState",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucketArn,
+      Condition: { StringLike: { "s3:prefix": [`${backend.keyPrefix}/${stackName}/*`] } },
+    },
+    {
+      Sid: "ReadWriteState",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject"],
+      Resource: `${bucketArn}/${key}`,
+    },
+    {
+      Sid: "LockState",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: `${bucketArn}/${key}.tflock`,
+    },
+  ];
+  if (backend.kmsKeyId) {
+    statements.push({
+      Sid: "StateKey",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+      Resource: backend.kmsKeyId,
+    });
+  }
+  return statements;
+}

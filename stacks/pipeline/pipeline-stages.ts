@@ -1,0 +1,235 @@
+/**
+ * The pipeline's stages as data, in order: Source, Build, UpdatePipeline, DeployDev, IntegTest, PlanProd,
+ * Approval, DeployProd. The pipeline stack turns each CodeBuild step into a project, and the pipeline
+ * turns the list into its stages, in one loop each.
+ */
+import type { AppConfig } from "../config";
+import { partitionOf } from "../constants/aws-regions";
+import type { StageName } from "../constants/glue";
+import type { PolicyStatement } from "../iam/policy-document";
+import { glueStackName, INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, PIPELINE_STACK_NAME } from "../names";
+import type { CodeBuildStepSpec } from "./codebuild-step";
+import {
+  ARTIFACTS,
+  CACHE_PATHS,
+  COMPUTE_TYPES,
+  JAVA_RUNTIME,
+  PLAN_PREFIX,
+  RUNTIMES,
+  SOURCE_NAMESPACE,
+  TERRAFORM_PLUGIN_CACHE,
+  stepResourceName,
+} from "./constants";
+import type { DeployAccess } from "./deploy-access";
+import { glueStageRows } from "./permissions/glue-stage";
+import { statementsOf } from "./permissions/permission-table";
+import { pipelineStackRows } from "./permissions/pipeline-stack";
+import { stateStatements, terraformTokenVariable, tokenStatements } from "./permissions/terraform-state";
+import { installTerraform, NPM_CI, updatePipeline, writeProfiles } from "./step-commands";
+
+export type PipelineStep =
+  | { readonly kind: "source"; readonly stage: "Source" }
+  | { readonly kind: "codebuild"; readonly stage: string; readonly spec: CodeBuildStepSpec }
+  | { readonly kind: "approval"; readonly stage: "Approval"; readonly customData: string; readonly externalEntityLink: string };
+
+export interface PipelineStagesContext {
+  readonly config: AppConfig;
+  readonly artifactBucket: string;
+  readonly access: Readonly<Record<StageName, DeployAccess>>;
+}
+
+const PLAN_FILE = "prod-glue-plan.txt";
+const INTEG_REPORT = "integ-report.xml";
+const EXECUTION_ID = "#{codepipeline.PipelineExecutionId}";
+
+export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
+  const { config } = ctx;
+  const { awsAccountId: accountId, awsRegion: region } = config.pipelineAccount;
+  const partition = partitionOf(region);
+  const codebuild = (spec: CodeBuildStepSpec): PipelineStep => ({ kind: "codebuild", stage: spec.stage, spec });
+  const terraform = terraformEnvironment(ctx);
+  const dev = config.devAccount;
+  const planKey = `${PLAN_PREFIX}${EXECUTION_ID}.txt`;
+  const crossAccountRoles = Object.values(ctx.access).filter((a) => a.createRole && a.crossAccount);
+
+  return [
+    { kind: "source", stage: "Source" },
+    codebuild({
+      id: "build",
+      stage: "Build",
+      description: "npm ci, cdktf synth, npm test (typecheck, jest, job-script pytest, security scan)",
+      computeType: COMPUTE_TYPES.medium,
+      timeoutMinutes: 60,
+      input: ARTIFACTS.source,
+      output: ARTIFACTS.build,
+      buildSpec: {
+        runtimes: { ...RUNTIMES, ...JAVA_RUNTIME },
+        // The terraform validate tests run here: terraform and the Terraform registry are reachable.
+        variables: { ...terraform.variables, GLUE_CDKTF_TERRAFORM_VALIDATE: "1" },
+        install: [...installTerraform(), NPM_CI],
+        build: ["npx cdktf synth", "npm test"],
+        artifacts: {
+          files: ["**/*"],
+          excludePaths: ["node_modules/**/*", ".venv/**/*", ".venv-scan/**/*", "**/.terraform/**/*", "**/__pycache__/**/*"],
+        },
+        cachePaths: CACHE_PATHS,
+      },
+      statements: [],
+    }),
+    codebuild({
+      id: "update-pipeline",
+      stage: "UpdatePipeline",
+      description: "applies the pipeline stack when Build's synth of it changed, then restarts the pipeline",
+      computeType: COMPUTE_TYPES.small,
+      timeoutMinutes: 30,
+      input: ARTIFACTS.build,
+      buildSpec: {
+        runtimes: RUNTIMES,
+        variables: terraform.variables,
+        secrets: terraform.secrets,
+        // The stack's providers of other accounts read their credentials from these profiles.
+        install: [...installTerraform(), ...writeProfiles(crossAccountRoles.map(profileOf))],
+        build: updatePipeline(`cdktf.out/stacks/${PIPELINE_STACK_NAME}`),
+        cachePaths: CACHE_PATHS,
+      },
+      statements: [
+        ...statementsOf(
+          pipelineStackRows({
+            account: config.pipelineAccount,
+            artifactBucket: ctx.artifactBucket,
+            source: config.source,
+            localDeployRoles: Object.values(ctx.access)
+              .filter((a) => a.createRole && !a.crossAccount)
+              .map((a) => a.roleArn!.split("/").pop()!),
+            subscribes: config.pipeline.notificationEmail !== undefined,
+          }),
+          "write",
+        ),
+        ...stateStatements(config.backend, PIPELINE_STACK_NAME, partition),
+        ...terraform.statements,
+        ...assume("AssumeCrossAccountDeployRoles", crossAccountRoles.map((a) => a.roleArn!)),
+      ],
+      assumesDeployRoleOf: crossAccountRoles.map((a) => a.stage),
+      needsExecutionId: true,
+    }),
+    codebuild(stageStep(ctx, "dev", "deploy")),
+    codebuild({
+      id: "integ-test",
+      stage: "IntegTest",
+      category: "Test",
+      roleName: INTEG_TEST_RUNNER_ROLE_NAME,
+      description: "runs every Glue job of dev through the glue-test-dev role and checks each one",
+      computeType: COMPUTE_TYPES.small,
+      timeoutMinutes: 90,
+      input: ARTIFACTS.build,
+      output: ARTIFACTS.integReport,
+      reportGroupName: stepResourceName("integ-test"),
+      buildSpec: {
+        runtimes: RUNTIMES,
+        variables: { CI: "true" },
+        install: [NPM_CI],
+        build: [
+          `npm run integ -- --account ${dev.awsAccountId} --region ${dev.awsRegion} --stage-name dev ` +
+            `--role-arn ${integTestRoleArn(ctx, "dev")} --report ${INTEG_REPORT}`,
+        ],
+        junitReports: {
+          [`arn:${partition}:codebuild:${region}:${accountId}:report-group/${stepResourceName("integ-test")}`]: [INTEG_REPORT],
+        },
+        artifacts: { files: [INTEG_REPORT] },
+        cachePaths: CACHE_PATHS,
+      },
+      statements: assume("AssumeIntegTestRole", [integTestRoleArn(ctx, "dev")]),
+    }),
+    codebuild(stageStep(ctx, "prod", "plan", [`aws s3 cp ${PLAN_FILE} "s3://${ctx.artifactBucket}/${PLAN_PREFIX}$PIPELINE_EXECUTION_ID.txt"`])),
+    {
+      kind: "approval",
+      stage: "Approval",
+      customData:
+        `Read the plan of prod-glue for commit #{${SOURCE_NAMESPACE}.CommitId} before approving: ` +
+        `s3://${ctx.artifactBucket}/${planKey} (also the ${ARTIFACTS.prodPlan} artifact and the PlanProd log).`,
+      externalEntityLink: `https://s3.console.aws.amazon.com/s3/object/${ctx.artifactBucket}?region=${region}&prefix=${planKey}`,
+    },
+    codebuild(stageStep(ctx, "prod", "deploy")),
+  ];
+}
+
+/** DeployDev, PlanProd and DeployProd: cdktf on one Glue stack, through the stage's deploy access. */
+function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" | "plan", after: string[] = []): CodeBuildStepSpec {
+  const { config } = ctx;
+  const access = ctx.access[stage];
+  const stackName = glueStackName(stage);
+  const terraform = terraformEnvironment(ctx);
+  const partition = partitionOf(config.pipelineAccount.awsRegion);
+  // In profile mode, cdktf (provider and state) runs as the deploy role; the role holds the rights.
+  const asProfile = access.mode === "profile" ? `AWS_PROFILE=${access.profile} ` : "";
+  const deployRights =
+    access.mode === "direct"
+      ? statementsOf(glueStageRows(stage, access.account), verb === "deploy" ? "write" : "read")
+      : assume("AssumeDeployRole", [access.roleArn!]);
+  const statements = [
+    ...deployRights,
+    ...(access.mode === "profile" ? [] : stateStatements(config.backend, stackName, partition)),
+    ...terraform.statements,
+  ];
+  const titled = stage.charAt(0).toUpperCase() + stage.slice(1);
+  const common = {
+    computeType: COMPUTE_TYPES.small,
+    timeoutMinutes: 60,
+    input: ARTIFACTS.build,
+    statements,
+    assumesDeployRoleOf: access.mode === "direct" ? [] : [stage],
+  };
+  const buildSpecBase = {
+    runtimes: RUNTIMES,
+    variables: terraform.variables,
+    secrets: terraform.secrets,
+    install: [...installTerraform(), NPM_CI, ...(access.mode === "profile" ? writeProfiles([profileOf(access)]) : [])],
+    cachePaths: CACHE_PATHS,
+  };
+  if (verb === "deploy") {
+    return {
+      ...common,
+      id: `deploy-${stage}`,
+      stage: `Deploy${titled}`,
+      description: `applies ${stackName} as Build synthesized it`,
+      buildSpec: { ...buildSpecBase, build: [`${asProfile}npx cdktf deploy ${stackName} --auto-approve --skip-synth`, ...after] },
+    };
+  }
+  return {
+    ...common,
+    id: `plan-${stage}`,
+    stage: `Plan${titled}`,
+    description: `plans ${stackName} for the approver`,
+    output: ARTIFACTS.prodPlan,
+    writesPrefixes: [PLAN_PREFIX],
+    needsExecutionId: true,
+    buildSpec: {
+      ...buildSpecBase,
+      build: [`set -o pipefail; ${asProfile}npx cdktf diff ${stackName} --skip-synth --no-color 2>&1 | tee ${PLAN_FILE}`, ...after],
+      artifacts: { files: [PLAN_FILE] },
+    },
+  };
+}
+
+/** What every Terraform-running step gets: quiet, non-interactive Terraform, and the HCP token if any. */
+function terraformEnvironment(ctx: PipelineStagesContext) {
+  const { backend, pipeline, pipelineAccount } = ctx.config;
+  return {
+    variables: { CHECKPOINT_DISABLE: "1", CI: "true", TF_IN_AUTOMATION: "1", TF_INPUT: "0", TF_PLUGIN_CACHE_DIR: TERRAFORM_PLUGIN_CACHE },
+    secrets: backend.type === "cloud" ? { [terraformTokenVariable(backend.hostname)]: pipeline.terraformTokenSecret } : {},
+    statements: tokenStatements(backend, pipeline.terraformTokenSecret, pipelineAccount),
+  };
+}
+
+function profileOf(access: DeployAccess) {
+  return { name: access.profile, roleArn: access.roleArn!, region: access.account.awsRegion };
+}
+
+function integTestRoleArn(ctx: PipelineStagesContext, stage: StageName): string {
+  const { awsAccountId, awsRegion } = ctx.config.stages[stage].account;
+  return `arn:${partitionOf(awsRegion)}:iam::${awsAccountId}:role/${integTestRoleName(stage)}`;
+}
+
+function assume(sid: string, roleArns: readonly string[]): PolicyStatement[] {
+  return roleArns.length === 0 ? [] : [{ Sid: sid, Effect: "Allow", Action: "sts:AssumeRole", Resource: [...roleArns] }];
+}
