@@ -1,0 +1,114 @@
+import * as path from "path";
+import {
+  DEFAULT_LOCAL_DATA_DIR,
+  DEFAULT_OUTPUT_DIR,
+  localJobRun,
+  localPathFor,
+  parseLocalRunArgs,
+  selectJob,
+  UsageError,
+} from "../job_scripts/local-run-args";
+
+const PROJECT = "/repo";
+const CWD = "/home/me/work";
+
+describe("parseLocalRunArgs", () => {
+  test("takes the job name and defaults the stage and the folders to the project's", () => {
+    expect(parseLocalRunArgs(["JoinLegislators"], PROJECT, CWD)).toEqual({
+      jobName: "JoinLegislators",
+      stage: "dev",
+      localDataDir: path.join(PROJECT, DEFAULT_LOCAL_DATA_DIR),
+      outputDir: path.join(PROJECT, DEFAULT_OUTPUT_DIR),
+    });
+  });
+
+  test("resolves given folders against the current directory, in any order", () => {
+    const argv = ["--output-dir", "out", "--stage", "prod", "ProcessLegislators", "--local-data", "/data"];
+    expect(parseLocalRunArgs(argv, PROJECT, CWD)).toEqual({
+      jobName: "ProcessLegislators",
+      stage: "prod",
+      localDataDir: "/data",
+      outputDir: "/home/me/work/out",
+    });
+  });
+
+  test("--help asks for the usage text", () => {
+    expect(parseLocalRunArgs(["--help"], PROJECT, CWD)).toBe("help");
+  });
+
+  test.each([
+    [[], /name the job to run/],
+    [["A", "B"], /name one job to run, got A, B/],
+    [["A", "--stag", "dev"], /Unknown option '--stag'.*--help/],
+    [["A", "--stage"], /--stage.*argument missing/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(UsageError);
+    expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(message);
+  });
+});
+
+describe("selectJob", () => {
+  const stages = { dev: { jobs: { A: "job A", B: "job B" } }, prod: { jobs: {} } };
+
+  test("returns the stage's job", () => {
+    expect(selectJob(stages, "dev", "B")).toBe("job B");
+  });
+
+  test("an unknown stage lists the stages", () => {
+    expect(() => selectJob(stages, "qa", "A")).toThrow(new UsageError('unknown stage "qa"; the stages are: dev, prod'));
+  });
+
+  test("an unknown job lists the stage's jobs", () => {
+    expect(() => selectJob(stages, "dev", "C")).toThrow(new UsageError('unknown job "C" in stage dev; its jobs are: A, B'));
+    expect(() => selectJob(stages, "prod", "A")).toThrow(new UsageError('unknown job "A" in stage prod; it has no jobs'));
+  });
+
+  test("names inherited from Object are not stages or jobs", () => {
+    expect(() => selectJob(stages, "toString", "A")).toThrow(/unknown stage "toString"/);
+    expect(() => selectJob(stages, "dev", "constructor")).toThrow(/unknown job "constructor"/);
+  });
+});
+
+describe("localPathFor", () => {
+  test.each([
+    ["s3://awsglue-datasets/examples/us-legislators/all/persons.json", "/d/awsglue-datasets/examples/us-legislators/all/persons.json"],
+    ["s3://dev-bucket/output/join_legislators/", "/d/dev-bucket/output/join_legislators/"],
+    ["s3://bucket", "/d/bucket"],
+  ])("maps %s to %s", (location, expected) => {
+    expect(localPathFor(location, "/d")).toBe(expected);
+  });
+
+  test.each(["s3://bucket/../../etc/passwd", "s3://bucket/a/./b", "s3://../x"])("refuses %s, whose . or .. segment could lead out of the folder", (location) => {
+    expect(() => localPathFor(location, "/d")).toThrow(/path segment, which would map outside \/d/);
+  });
+
+  test.each(["/local/file.json", "https://example.org/x", "s3:/bucket/key", "s3:///key"])("refuses %s, which is not s3://", (location) => {
+    expect(() => localPathFor(location, "/d")).toThrow(/is not an s3:\/\/BUCKET\/KEY location/);
+  });
+});
+
+describe("localJobRun", () => {
+  const job = {
+    glueJobName: "dev-JoinLegislators",
+    inputs: { input_path_orgs: "s3://data/orgs.json", input_path_persons: "/already/local/persons.json" },
+    outputs: { output_path: "s3://dev-bucket/output/join/" },
+    arguments: { mode: "full" },
+  };
+
+  test("passes JOB_NAME and every argument, with S3 inputs and outputs on the local folders", () => {
+    expect(localJobRun(job, { localDataDir: "/in", outputDir: "/out" })).toEqual({
+      args: [
+        "--JOB_NAME", "dev-JoinLegislators",
+        "--mode", "full",
+        "--input_path_orgs", "/in/data/orgs.json",
+        "--input_path_persons", "/already/local/persons.json",
+        "--output_path", "/out/dev-bucket/output/join/",
+      ],
+      outputs: { output_path: "/out/dev-bucket/output/join/" },
+    });
+  });
+
+  test("a job without outputs writes nothing", () => {
+    expect(localJobRun({ ...job, outputs: {} }, { localDataDir: "/in", outputDir: "/out" }).outputs).toEqual({});
+  });
+});
