@@ -9,6 +9,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { Testing } from "cdktf";
 import { parse } from "yaml";
 import { loadConfig } from "../stacks/config";
+import { ACTIONS_WITHOUT_RESOURCE_LEVEL } from "../stacks/iam/actions-without-resource-level";
 import { INTEG_TEST_RUNNER_ROLE_NAME } from "../stacks/names";
 import { buildSpec } from "../stacks/pipeline/buildspec";
 import { glueStageRows } from "../stacks/pipeline/permissions/glue-stage";
@@ -219,15 +220,14 @@ describe("PipelineStack", () => {
   });
 
   test("no policy allows Action \"*\", and Resource \"*\" only for actions without resource-level permissions", () => {
+    // The deploy rights add these to the shared list of actions without resource-level permissions.
     const withoutResourceLevel = new Set([
+      ...ACTIONS_WITHOUT_RESOURCE_LEVEL,
       "kms:CreateKey",
       "kms:ListAliases",
       "glue:GetSecurityConfiguration",
       "glue:CreateSecurityConfiguration",
       "glue:DeleteSecurityConfiguration",
-      "sns:GetSubscriptionAttributes",
-      "sns:SetSubscriptionAttributes",
-      "sns:Unsubscribe",
     ]);
     const withEmail = synthPipeline((c) => (c.pipeline = { notificationEmail: "data@example.com" }));
     for (const { json } of [three, single, withEmail]) {
@@ -395,7 +395,6 @@ describe("PipelineStack", () => {
         artifactBucket: "glue-pipeline-artifacts-111111111111-eu-west-1",
         source: three.config.source,
         localDeployRoles: [],
-        subscribes: true,
       });
       const own = Object.entries(three.json.resource).filter(([, byId]: [string, any]) =>
         Object.values(byId).some((r: any) => r.provider === undefined),

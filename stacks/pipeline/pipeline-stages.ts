@@ -101,7 +101,6 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
             localDeployRoles: Object.values(ctx.access)
               .filter((a) => a.createRole && !a.crossAccount)
               .map((a) => a.roleArn!.split("/").pop()!),
-            subscribes: config.pipeline.notificationEmail !== undefined,
           }),
           "write",
         ),

@@ -14,8 +14,6 @@ export interface PipelineStackScope {
   readonly source: SourceConfig;
   /** Names of deploy roles this stack creates in the pipeline account. */
   readonly localDeployRoles: readonly string[];
-  /** Whether the failure topic has a subscription. */
-  readonly subscribes: boolean;
 }
 
 export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
@@ -142,9 +140,19 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
     {
       sid: "FailureTopic",
       types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
+      // Also matches the topic's subscriptions, whose ARNs are the topic's ARN plus `:<id>`.
       resources: [arn("sns", `${PIPELINE_NAME}-*`)],
-      read: ["sns:GetTopicAttributes", "sns:ListTagsForResource"],
-      write: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:TagResource", "sns:UntagResource", "sns:Subscribe"],
+      read: ["sns:GetTopicAttributes", "sns:ListTagsForResource", "sns:GetSubscriptionAttributes"],
+      write: [
+        "sns:CreateTopic",
+        "sns:DeleteTopic",
+        "sns:SetTopicAttributes",
+        "sns:TagResource",
+        "sns:UntagResource",
+        "sns:Subscribe",
+        "sns:SetSubscriptionAttributes",
+        "sns:Unsubscribe",
+      ],
     },
     {
       sid: "Rules",
@@ -154,16 +162,6 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       write: ["events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"],
     },
   ];
-  if (scope.subscribes) {
-    rows.push({
-      sid: "Subscriptions",
-      types: ["aws_sns_topic_subscription"],
-      resources: ["*"],
-      why: "SNS subscription actions have no resource-level permissions",
-      read: ["sns:GetSubscriptionAttributes"],
-      write: ["sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
-    });
-  }
   if (scope.source.type === "codestar") {
     rows.push({
       sid: "PassConnection",
