@@ -243,6 +243,14 @@ describe("PipelineStack", () => {
     }
   });
 
+  test("warns that a local backend keeps no state between the pipeline's builds", () => {
+    const input = baseConfig();
+    input.backend = { type: "local" };
+    const stack = new PipelineStack(Testing.app(), "pipeline", { config: loadConfig(writeTempProject(input)) });
+    const warnings = stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
+    expect(warnings).toEqual([expect.stringContaining("backend.type is local")]);
+  });
+
   test("every provider is pinned with allowed_account_ids", () => {
     for (const { json } of [three, single]) {
       for (const provider of json.provider.aws) expect(provider.allowed_account_ids).toHaveLength(1);

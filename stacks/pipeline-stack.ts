@@ -7,21 +7,15 @@ import { Construct } from "constructs";
 import { addAwsAccountProvider } from "./aws-account-provider";
 import type { AppConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";
-import { STAGE_NAMES } from "./constants/glue";
-import { glueStackName } from "./names";
 import { ArtifactStore } from "./pipeline/artifact-store";
 import { CodeBuildStep } from "./pipeline/codebuild-step";
 import { artifactBucketName, PIPELINE_NAME } from "./pipeline/constants";
-import { DeployAccess, deployAccessOf } from "./pipeline/deploy-access";
-import { DeployRole } from "./pipeline/deploy-role";
+import { deployAccessByStage } from "./pipeline/deploy-access";
 import { FailureNotice } from "./pipeline/failure-notice";
-import { glueStageRows } from "./pipeline/permissions/glue-stage";
-import { statementsOf } from "./pipeline/permissions/permission-table";
-import { stateStatements } from "./pipeline/permissions/terraform-state";
 import { pipelineStages } from "./pipeline/pipeline-stages";
 import { PipelineSource } from "./pipeline/pipeline-source";
 import { ReleasePipeline } from "./pipeline/release-pipeline";
-import { addStageAccountProvider } from "./pipeline/stage-account-provider";
+import { StageDeployRoles } from "./pipeline/stage-deploy-roles";
 import { addStateBackend } from "./state-backend";
 
 export interface PipelineStackProps {
@@ -31,7 +25,6 @@ export interface PipelineStackProps {
 export class PipelineStack extends TerraformStack {
   readonly pipeline: ReleasePipeline;
   readonly steps: CodeBuildStep[];
-  readonly deployRoles: DeployRole[] = [];
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
@@ -50,43 +43,30 @@ export class PipelineStack extends TerraformStack {
     }
 
     // How each stage's account is reached: directly, or through its deploy role (see deploy-access.ts).
-    const access = Object.fromEntries(STAGE_NAMES.map((stage) => [stage, deployAccessOf(config, stage)])) as Record<
-      (typeof STAGE_NAMES)[number],
-      DeployAccess
-    >;
-    const crossAccount = Object.values(access).filter((a) => a.crossAccount && a.roleArn);
+    const accessByStage = deployAccessByStage(config);
+    const access = Object.values(accessByStage);
 
     const artifacts = new ArtifactStore(this, "artifacts", {
       bucketName: artifactBucketName(account),
       partition,
       region,
       accountId,
-      readerRoleArns: crossAccount.map((a) => a.roleArn!),
+      readerRoleArns: access.filter((a) => a.crossAccount && a.roleArn).map((a) => a.roleArn!),
     });
     const source = new PipelineSource(this, "source", { source: config.source, partition, region, accountId });
 
-    const stages = pipelineStages({ config, artifactBucket: artifacts.bucketName, access });
+    const stages = pipelineStages({ config, artifactBucket: artifacts.bucketName, access: accessByStage });
     this.steps = stages.flatMap((step) =>
       step.kind === "codebuild" ? [new CodeBuildStep(this, step.spec.id, { spec: step.spec, artifacts, partition, region, accountId })] : [],
     );
 
-    for (const stage of Object.values(access).filter((a) => a.createRole)) {
-      this.deployRoles.push(
-        new DeployRole(this, `deploy-role-${stage.stage}`, {
-          roleName: stage.roleArn!.split("/").pop()!,
-          partition: partitionOf(stage.account.awsRegion),
-          accountId: stage.account.awsAccountId,
-          pipelineAccountId: accountId,
-          trustedRoleArns: this.steps.filter((s) => s.spec.assumesDeployRoleOf?.includes(stage.stage)).map((s) => s.roleArnText),
-          statements: [
-            ...statementsOf(glueStageRows(stage.stage, stage.account), "write"),
-            // In profile mode Terraform reaches its state as this role too.
-            ...(stage.mode === "profile" ? stateStatements(config.backend, glueStackName(stage.stage), partition) : []),
-          ],
-          provider: stage.crossAccount ? addStageAccountProvider(this, stage, tags) : undefined,
-        }),
-      );
-    }
+    const deployRoles = new StageDeployRoles(this, "deploy-role", {
+      access,
+      steps: this.steps,
+      pipelineAccountId: accountId,
+      backend: config.backend,
+      tags,
+    });
 
     this.pipeline = new ReleasePipeline(this, "pipeline", {
       name: PIPELINE_NAME,
@@ -109,6 +89,6 @@ export class PipelineStack extends TerraformStack {
     new TerraformOutput(this, "pipeline_name", { value: PIPELINE_NAME });
     new TerraformOutput(this, "artifact_bucket", { value: artifacts.bucketName });
     new TerraformOutput(this, "failure_topic_arn", { value: notice.topic.arn });
-    new TerraformOutput(this, "deploy_role_arns", { value: this.deployRoles.map((role) => role.arn) });
+    new TerraformOutput(this, "deploy_role_arns", { value: deployRoles.roles.map((role) => role.arn) });
   }
 }

@@ -15,7 +15,7 @@
  */
 import type { AppConfig, AwsAccount } from "../config";
 import { ConfigError } from "../config";
-import type { StageName } from "../constants/glue";
+import { STAGE_NAMES, StageName } from "../constants/glue";
 import { partitionOf } from "../constants/aws-regions";
 import { accountProfileName, deployRoleName } from "../names";
 
@@ -56,4 +56,9 @@ export function deployAccessOf(config: AppConfig, stage: StageName): DeployAcces
   }
   if (!crossAccount) return { ...base, mode: "direct", createRole: false };
   return { ...base, mode: "profile", roleArn: ownRoleArn, createRole: true };
+}
+
+/** Every stage's deploy access. */
+export function deployAccessByStage(config: AppConfig): Record<StageName, DeployAccess> {
+  return Object.fromEntries(STAGE_NAMES.map((stage) => [stage, deployAccessOf(config, stage)])) as Record<StageName, DeployAccess>;
 }
