@@ -3,8 +3,6 @@ import { App, CONTEXT_ENV } from "cdktf";
 import { execFileSync } from "child_process";
 import { ConfigError, loadConfig } from "./stacks/config";
 import { addAppStacks } from "./stacks/app-stacks";
-import { PIPELINE_STACK_NAME } from "./stacks/names";
-import { PipelineStack } from "./stacks/pipeline-stack";
 
 /** `--context config=FILE` arrives through cdktf's context variable; read it before App creates cdktf.out. */
 function configFromContext(): string | undefined {
@@ -37,7 +35,6 @@ function main(): void {
   }
   const app = new App({ skipValidation: !hasTerraform });
   addAppStacks(app, config);
-  new PipelineStack(app, PIPELINE_STACK_NAME, { config });
   app.synth();
 }
 

@@ -220,15 +220,7 @@ describe("PipelineStack", () => {
   });
 
   test("no policy allows Action \"*\", and Resource \"*\" only for actions without resource-level permissions", () => {
-    // The deploy rights add these to the shared list of actions without resource-level permissions.
-    const withoutResourceLevel = new Set([
-      ...ACTIONS_WITHOUT_RESOURCE_LEVEL,
-      "kms:CreateKey",
-      "kms:ListAliases",
-      "glue:GetSecurityConfiguration",
-      "glue:CreateSecurityConfiguration",
-      "glue:DeleteSecurityConfiguration",
-    ]);
+    const withoutResourceLevel = new Set(ACTIONS_WITHOUT_RESOURCE_LEVEL);
     const withEmail = synthPipeline((c) => (c.pipeline = { notificationEmail: "data@example.com" }));
     for (const { json } of [three, single, withEmail]) {
       for (const { where, policy } of policiesOf(json)) {

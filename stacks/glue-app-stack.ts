@@ -10,7 +10,7 @@ import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
 import { JobScripts } from "./constructs/job-scripts";
 import { SecureBucket } from "./constructs/secure-bucket";
-import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName } from "./names";
+import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageKeyAlias } from "./names";
 import { addStateBackend } from "./state-backend";
 
 export interface GlueAppStackProps {
@@ -35,7 +35,7 @@ export class GlueAppStack extends TerraformStack {
     });
 
     const key = new EncryptionKey(this, "key", {
-      alias: `glue-${stage.name}`,
+      alias: stageKeyAlias(stage.name),
       description: `Encrypts the ${stage.stackName} bucket: scripts, temp files, Spark UI logs and outputs`,
       accountId,
       partition,
@@ -64,7 +64,7 @@ export class GlueAppStack extends TerraformStack {
     });
     // Encrypts what Glue writes on the jobs' behalf: S3 data, CloudWatch logs and job bookmarks.
     const security = new GlueSecurityConfiguration(this, "security", {
-      name: `glue-${stage.name}`,
+      name: stageKeyAlias(stage.name),
       encryptionConfiguration: {
         s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: key.arn },
         cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: key.arn },

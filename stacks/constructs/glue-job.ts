@@ -5,6 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { JobConfig } from "../config";
 import { PolicyStatement, policyDocument, s3Location, servicePrincipalTrust } from "../iam/policy-document";
+import { glueJobRoleName } from "../names";
 
 export interface GlueJobProps {
   readonly job: JobConfig;
@@ -35,7 +36,7 @@ export class GlueJob extends Construct {
     const sparkEventLogs = `${stageBucket}/spark-ui/${job.name}/`;
 
     this.role = new IamRole(this, "role", {
-      name: `glue-job-${job.glueJobName}`,
+      name: glueJobRoleName(job.glueJobName),
       description: `Runs the Glue job ${job.glueJobName}`,
       assumeRolePolicy: servicePrincipalTrust("glue.amazonaws.com", props.accountId),
     });

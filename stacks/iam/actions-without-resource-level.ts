@@ -6,4 +6,11 @@ export const ACTIONS_WITHOUT_RESOURCE_LEVEL: readonly string[] = [
   "glue:GetJobs",
   "cloudwatch:PutMetricData",
   "sts:GetCallerIdentity",
+  // A key's ARN exists only after CreateKey; ListAliases lists the whole account's aliases.
+  "kms:CreateKey",
+  "kms:ListAliases",
+  // Glue security configurations have no ARN.
+  "glue:CreateSecurityConfiguration",
+  "glue:GetSecurityConfiguration",
+  "glue:DeleteSecurityConfiguration",
 ];
