@@ -1,4 +1,5 @@
-"""ProcessLegislators end to end on the sample data: in-process, and once as a real command."""
+"""ProcessLegislators end to end on the sample data, in-process; and its command line (a full run as a
+command, JVM and all, is test_run_job.py's)."""
 import subprocess
 import sys
 
@@ -45,16 +46,6 @@ def test_a_bad_input_path_exits_1_with_one_error_line_naming_it(spark, tmp_path,
 
 def run_script(*args):
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300, cwd=JOB_SCRIPTS_DIR.parent)
-
-
-def test_as_a_command_it_writes_parquet_and_exits_0(spark, sample_paths, tmp_path):
-    output = str(tmp_path / "out")
-
-    result = run_script("--JOB_NAME", "ProcessLegislators", "--input_path", sample_paths["persons"], "--output_path", output)
-
-    assert result.returncode == 0, result.stderr
-    assert f"wrote 8 rows to {output}" in result.stdout
-    assert spark.read.parquet(output).count() == 8
 
 
 def test_as_a_command_a_missing_argument_exits_2_naming_it():
