@@ -4,6 +4,7 @@ module.exports = {
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.tsx?$": ["@swc/jest"] },
-  setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
   testTimeout: 60000,
+  // Jest's default on 2 cores is one worker; many suites wait on child processes, so two pay off.
+  maxWorkers: 2,
 };

@@ -14,6 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { synthGlueStack, resourcesOf } from "./helpers/synth-glue-stack";
 import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import "./helpers/cdktf-matchers";
 
 const policiesOf = (json: Record<string, any>) =>
   Object.values(resourcesOf(json, "aws_iam_role_policy")).map((p: any) => JSON.parse(p.policy));

@@ -35,13 +35,4 @@ describe("main.ts", () => {
     expect(stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(fs.existsSync(outdir)).toBe(false);
   });
-
-  test("a missing config file exits 1 and writes no cdktf.out", () => {
-    const outdir = tempOutdir();
-    const { status, stderr } = runSynth({ outdir, env: { GLUE_CONFIG: "/nonexistent/config.yaml" } });
-    expect(status).toBe(1);
-    expect(stderr).toContain("Invalid config /nonexistent/config.yaml");
-    expect(stderr).toContain("file not found");
-    expect(fs.existsSync(outdir)).toBe(false);
-  });
 });

@@ -18,6 +18,7 @@ import { pipelineStackRows } from "../stacks/pipeline/permissions/pipeline-stack
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
 import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import "./helpers/cdktf-matchers";
 
 type Json = Record<string, any>;
 

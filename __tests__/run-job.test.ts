@@ -8,8 +8,9 @@ import { loadConfig, PROJECT_DIR } from "../stacks/config";
 // These exit before any JVM starts; the bound only stops a hung run.
 const RUN_TIMEOUT_MS = 60_000;
 
+/** What `npm run job -- ARGS` runs, without npm's own start-up. */
 function npmRunJob(...args: string[]) {
-  return spawnSync("npm", ["run", "--silent", "job", "--", ...args], {
+  return spawnSync(process.execPath, ["--require", "tsx/cjs", "job_scripts/run-job.ts", ...args], {
     cwd: PROJECT_DIR,
     encoding: "utf-8",
     timeout: RUN_TIMEOUT_MS,

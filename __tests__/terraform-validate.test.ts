@@ -7,6 +7,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { addAppStacks } from "../stacks/app-stacks";
 import { loadConfig } from "../stacks/config";
 import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import "./helpers/cdktf-matchers";
 
 const enabled = process.env.GLUE_CDKTF_TERRAFORM_VALIDATE === "1";
 if (!enabled) {

@@ -4,7 +4,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_DIR } from "../../stacks/config";
 
-const TSX_CLI = require.resolve("tsx/cli", { paths: [PROJECT_DIR] });
 
 /** PATH with every directory that holds a terraform binary removed. */
 export function pathWithoutTerraform(): string {
@@ -15,7 +14,8 @@ export function pathWithoutTerraform(): string {
 }
 
 export function runSynth(options: { outdir: string; env?: Record<string, string> }) {
-  const result = spawnSync(process.execPath, [TSX_CLI, "main.ts"], {
+  // As cdktf.json's app command runs it.
+  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: options.outdir, ...options.env },

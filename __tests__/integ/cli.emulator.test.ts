@@ -1,5 +1,6 @@
 /**
- * The CLI end to end, as the pipeline runs it (a tsx subprocess), against moto
+ * The CLI end to end against moto: once as the pipeline runs it (a subprocess), and in-process with a
+ * fast poll for the failure exits, against moto
  * speaking the real Glue and STS protocols. moto answers GetTags only for the
  * ARN with its own account (123456789012), and ends every run SUCCEEDED with
  * ExecutionTime 123; a manual transition makes each GetJobRun advance the run
@@ -10,6 +11,8 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { main } from "./cli";
+import { createGlueClient } from "./clients";
 import { discoverStageJobs } from "./discover-jobs";
 import { MOTO_ACCOUNT, startMotoServer, type MotoServer } from "./moto-server";
 
@@ -22,6 +25,30 @@ const JOBS_BY_STACK: Record<string, string[]> = {
   "dev2-glue": ["dev2-ProcessLegislators"],
 };
 const UNTAGGED_JOB = "scratch";
+
+/** Dummy credentials for the in-process runs, as the subprocess gets them. */
+const TEST_ENV: Record<string, string | undefined> = {
+  AWS_ACCESS_KEY_ID: "testing",
+  AWS_SECRET_ACCESS_KEY: "testing",
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_CONFIG_FILE: "/nonexistent",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+  AWS_EC2_METADATA_DISABLED: "true",
+};
+
+/** The CLI's `main` in this process, polling every 10 ms instead of backing off from 1 s. */
+async function runCliInProcess(args: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, {}, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    createGlue: (options) => createGlueClient(options),
+    overrides: { wait: { minDelayMs: 10, maxDelayMs: 10 } },
+  });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
 
 interface CliRun {
   readonly code: number | null;
@@ -67,7 +94,16 @@ describe("integ CLI against the moto emulator", () => {
   const runIdsOf = async (jobName: string) =>
     ((await glue.send(new GetJobRunsCommand({ JobName: jobName }))).JobRuns ?? []).map((run) => run.Id);
 
+  const savedEnv = Object.fromEntries(Object.keys(TEST_ENV).map((name) => [name, process.env[name]]));
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+
   beforeAll(async () => {
+    setEnv(TEST_ENV);
     dir = await mkdtemp(join(tmpdir(), "integ-emulator-"));
     moto = await startMotoServer();
     glue = new GlueClient({ region: REGION, endpoint: moto.endpoint, credentials: DUMMY_CREDENTIALS });
@@ -86,6 +122,7 @@ describe("integ CLI against the moto emulator", () => {
   }, 60_000);
 
   afterAll(async () => {
+    setEnv(savedEnv);
     glue?.destroy();
     await moto?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -123,20 +160,20 @@ describe("integ CLI against the moto emulator", () => {
 
   it("exits 1 with an erroring JUnit report when no job belongs to the stage", async () => {
     const report = join(dir, "junit.xml");
-    const run = await runCliProcess([...stageArgs("qa"), "--report", report]);
+    const run = await runCliInProcess([...stageArgs("qa"), "--report", report]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("no Glue job in account 123456789012, region eu-west-1 is tagged stack_name=qa-glue");
     expect(await readFile(report, "utf8")).toContain('<error message="no Glue job in account');
   });
 
   it("exits 1 when the runs succeed but slower than --max-duration-seconds", async () => {
-    const run = await runCliProcess([...stageArgs("prod"), "--max-duration-seconds", "100"]);
+    const run = await runCliInProcess([...stageArgs("prod"), "--max-duration-seconds", "100"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("prod-JoinLegislators: too slow: took 123 s, limit is under 100 s");
   });
 
   it("exits 3 before touching Glue when the credentials are for another account", async () => {
-    const run = await runCliProcess(["--account", "111111111111", "--region", REGION, "--stage-name", "dev2", "--endpoint-url", moto!.endpoint]);
+    const run = await runCliInProcess(["--account", "111111111111", "--region", REGION, "--stage-name", "dev2", "--endpoint-url", moto!.endpoint]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("the credentials are for account 123456789012");
     expect(await runIdsOf("dev2-ProcessLegislators")).toEqual([]);

@@ -54,7 +54,7 @@ function main(): void {
     process.exit(2);
   }
   console.log("scan: synthesizing all stacks");
-  run(process.execPath, [require.resolve("tsx/cli"), "main.ts"], "synth");
+  run(process.execPath, ["--require", "tsx/cjs", "main.ts"], "synth");
   const stacks = synthesizedStacks();
   console.log(`scan: running checkov over ${Object.keys(stacks).join(", ")}`);
   const files = Object.keys(stacks).flatMap((name) => ["-f", path.join("cdktf.out", "stacks", name, "cdk.tf.json")]);
