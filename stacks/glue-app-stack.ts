@@ -9,6 +9,7 @@ import { EncryptionKey } from "./constructs/encryption-key";
 import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
 import { JobScripts } from "./constructs/job-scripts";
+import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
 import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageKeyAlias } from "./names";
 import { addStateBackend } from "./state-backend";
@@ -39,19 +40,7 @@ export class GlueAppStack extends TerraformStack {
       description: `Encrypts the ${stage.stackName} bucket: scripts, temp files, Spark UI logs and outputs`,
       accountId,
       partition,
-      extraStatements: [
-        {
-          Sid: "GlueJobLogsEncryptWithThisKey",
-          Effect: "Allow",
-          Principal: { Service: `logs.${region}.amazonaws.com` },
-          Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-          // In a key policy, "*" means this key; the condition limits it to Glue's log groups.
-          Resource: "*",
-          Condition: {
-            ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:/aws-glue/*` },
-          },
-        },
-      ],
+      extraStatements: [logsKeyStatement("GlueJobLogsEncryptWithThisKey", { partition, region, accountId }, "/aws-glue/*")],
     });
     const bucket = new SecureBucket(this, "bucket", {
       bucketName: stage.bucketName,

@@ -35,3 +35,22 @@ export function s3Location(uri: string, partition: string) {
     objectsArn: `arn:${partition}:s3:::${bucket}/${key}*`,
   };
 }
+
+/**
+ * Key-policy statement letting CloudWatch Logs use a key, only for log groups matching `logGroupPattern`
+ * (e.g. `/aws-glue/*`). In a key policy, "*" means this key.
+ */
+export function logsKeyStatement(sid: string, scope: { partition: string; region: string; accountId: string }, logGroupPattern: string): PolicyStatement {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Principal: { Service: `logs.${scope.region}.amazonaws.com` },
+    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+    Resource: "*",
+    Condition: {
+      ArnLike: {
+        "kms:EncryptionContext:aws:logs:arn": `arn:${scope.partition}:logs:${scope.region}:${scope.accountId}:log-group:${logGroupPattern}`,
+      },
+    },
+  };
+}

@@ -5,7 +5,7 @@
 import { Construct } from "constructs";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { SecureBucket } from "../constructs/secure-bucket";
-import type { PolicyStatement } from "../iam/policy-document";
+import { logsKeyStatement, type PolicyStatement } from "../iam/policy-document";
 import { ARTIFACT_PREFIX, PIPELINE_NAME, PLAN_PREFIX } from "./constants";
 
 export interface ArtifactStoreProps {
@@ -38,19 +38,7 @@ export class ArtifactStore extends Construct {
     });
 
     const keyStatements: PolicyStatement[] = [
-      {
-        Sid: "CodeBuildLogsEncryptWithThisKey",
-        Effect: "Allow",
-        Principal: { Service: `logs.${region}.amazonaws.com` },
-        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-        // In a key policy, "*" means this key; the condition limits it to the pipeline's log groups.
-        Resource: "*",
-        Condition: {
-          ArnLike: {
-            "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/codebuild/${PIPELINE_NAME}-*`,
-          },
-        },
-      },
+      logsKeyStatement("CodeBuildLogsEncryptWithThisKey", { partition, region, accountId }, `/aws/codebuild/${PIPELINE_NAME}-*`),
     ];
     if (readers.length > 0) {
       keyStatements.push(

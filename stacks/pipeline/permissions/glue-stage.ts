@@ -20,6 +20,27 @@ const S3_TYPES = [
   "aws_s3_object",
 ];
 
+/** Managing aliases matching `aliasArn`, and creating keys (which has no resource to scope to). */
+export function kmsAliasRows(sid: string, aliasArn: string): PermissionRow[] {
+  return [
+    {
+      sid,
+      types: ["aws_kms_alias"],
+      resources: [aliasArn],
+      read: [],
+      write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
+    },
+    {
+      sid: "CreateKeysAndListAliases",
+      types: ["aws_kms_key", "aws_kms_alias"],
+      resources: ["*"],
+      why: "kms:CreateKey and kms:ListAliases have no resource-level permissions",
+      read: ["kms:ListAliases"],
+      write: ["kms:CreateKey"],
+    },
+  ];
+}
+
 export const KMS_KEY_READ = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"];
 export const KMS_KEY_WRITE = [
   "kms:PutKeyPolicy",
@@ -70,21 +91,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount): Permission
       read: [...KMS_KEY_READ, "kms:Decrypt"],
       write: [...KMS_KEY_WRITE, "kms:GenerateDataKey", "kms:Encrypt"],
     },
-    {
-      sid: "StageKeyAlias",
-      types: ["aws_kms_alias"],
-      resources: [`${kms}:alias/${stageKeyAlias(stage)}`],
-      read: [],
-      write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
-    },
-    {
-      sid: "CreateKeysAndListAliases",
-      types: ["aws_kms_key", "aws_kms_alias"],
-      resources: ["*"],
-      why: "kms:CreateKey and kms:ListAliases have no resource-level permissions",
-      read: ["kms:ListAliases"],
-      write: ["kms:CreateKey"],
-    },
+    ...kmsAliasRows("StageKeyAlias", `${kms}:alias/${stageKeyAlias(stage)}`),
     {
       sid: "StageJobs",
       types: ["aws_glue_job"],

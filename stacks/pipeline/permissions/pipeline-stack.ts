@@ -5,7 +5,7 @@
 import type { AwsAccount, SourceConfig } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
 import { PIPELINE_NAME } from "../constants";
-import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE } from "./glue-stage";
+import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE, kmsAliasRows } from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
 
 export interface PipelineStackScope {
@@ -49,21 +49,7 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       read: KMS_KEY_READ,
       write: KMS_KEY_WRITE,
     },
-    {
-      sid: "KeyAliases",
-      types: ["aws_kms_alias"],
-      resources: [arn("kms", `alias/${PIPELINE_NAME}-*`)],
-      read: [],
-      write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
-    },
-    {
-      sid: "CreateKeysAndListAliases",
-      types: ["aws_kms_key", "aws_kms_alias"],
-      resources: ["*"],
-      why: "kms:CreateKey and kms:ListAliases have no resource-level permissions",
-      read: ["kms:ListAliases"],
-      write: ["kms:CreateKey"],
-    },
+    ...kmsAliasRows("KeyAliases", arn("kms", `alias/${PIPELINE_NAME}-*`)),
     {
       sid: "Roles",
       types: ["aws_iam_role", "aws_iam_role_policy"],
