@@ -2,6 +2,9 @@ import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
 import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
@@ -64,6 +67,10 @@ describe("GlueAppStack", () => {
       restrict_public_buckets: true,
     });
     expect(dev.synthesized).toHaveResourceWithProperties(KmsKey, { enable_key_rotation: true });
+    expect(dev.synthesized).toHaveResourceWithProperties(KmsAlias, { name: "alias/glue-dev" });
+    expect(dev.synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, {
+      rule: { object_ownership: "BucketOwnerEnforced" },
+    });
   });
 
   test("temp files and Spark UI logs expire; old versions and failed uploads are cleaned up", () => {
@@ -173,6 +180,7 @@ describe("GlueAppStack", () => {
 
   test("each job role reads only its code and inputs and writes only its outputs, temp dir and Spark logs", () => {
     expect(dev.synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-job-dev-ProcessLegislators" });
+    expect(dev.synthesized).toHaveResourceWithProperties(IamRolePolicy, { name: "least-privilege" });
     const role = (Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[]).find((r) => r.name === "glue-job-dev-ProcessLegislators");
     expect(JSON.parse(role.assume_role_policy).Statement[0]).toEqual(
       expect.objectContaining({ Principal: { Service: "glue.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "222222222222" } } }),
