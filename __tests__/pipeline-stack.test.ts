@@ -136,9 +136,32 @@ describe("PipelineStack", () => {
       "npm run integ -- --account 222222222222 --region eu-west-1 --stage-name dev " +
         "--role-arn arn:aws:iam::222222222222:role/glue-test-dev --report integ-report.xml",
     );
-    has("glue-pipeline-plan-prod", "npx cdktf diff prod-glue", "tee prod-glue-plan.txt");
-    has("glue-pipeline-deploy-prod", "npx cdktf deploy prod-glue --auto-approve");
+    has(
+      "glue-pipeline-plan-prod",
+      "plan -input=false -no-color -out=approved.tfplan 2>&1 | tee prod-glue-plan.txt",
+      'aws s3 cp prod-glue-plan.txt "s3://glue-pipeline-artifacts-111111111111-eu-west-1/plans/prod-glue/$PIPELINE_EXECUTION_ID.txt"',
+      'aws s3 cp cdktf.out/stacks/prod-glue/approved.tfplan "s3://glue-pipeline-artifacts-111111111111-eu-west-1/plans/prod-glue/$PIPELINE_EXECUTION_ID.tfplan"',
+    );
     expect(buildSpecOf(three.json, "glue-pipeline-plan-prod").artifacts.files).toEqual(["prod-glue-plan.txt"]);
+  });
+
+  test("DeployProd applies exactly the plan that PlanProd saved for the approver, in the same execution", () => {
+    const commands = commandsOf(three.json, "glue-pipeline-deploy-prod");
+    const download = commands.findIndex((c) => c.includes('plans/prod-glue/$PIPELINE_EXECUTION_ID.tfplan" cdktf.out/stacks/prod-glue/approved.tfplan'));
+    const apply = commands.findIndex((c) => c.endsWith("terraform -chdir=cdktf.out/stacks/prod-glue apply -input=false approved.tfplan"));
+    expect(download).toBeGreaterThanOrEqual(0);
+    expect(apply).toBeGreaterThan(download);
+    expect(commands.join("\n")).not.toContain("cdktf deploy");
+    const deployAction = stagesOf(three.json).find((s) => s.name === "DeployProd")!.action[0];
+    expect(JSON.parse(deployAction.configuration.EnvironmentVariables)).toContainEqual(
+      expect.objectContaining({ name: "PIPELINE_EXECUTION_ID" }),
+    );
+    expect(statementsOf(rolePolicyOf(three.json, "glue-pipeline-deploy-prod"))).toContainEqual({
+      Sid: "ReadPlans",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: ["arn:aws:s3:::glue-pipeline-artifacts-111111111111-eu-west-1/plans/prod-glue/*"],
+    });
   });
 
   test("every project has its own role, log group and npm/pip cache", () => {
@@ -323,7 +346,7 @@ describe("PipelineStack", () => {
 
     test("a deployRoleArn in the config is assumed by the stage's provider; the pipeline only may assume it", () => {
       const { json } = synthPipeline((c) => (c.stages.prod.deployRoleArn = "arn:aws:iam::333333333333:role/platform-deployer"));
-      expect(commandsOf(json, "glue-pipeline-deploy-prod")).toContain("npx cdktf deploy prod-glue --auto-approve --skip-synth");
+      expect(commandsOf(json, "glue-pipeline-deploy-prod")).toContain("terraform -chdir=cdktf.out/stacks/prod-glue apply -input=false approved.tfplan");
       expect(values(json, "aws_iam_role").map((r) => r.name)).not.toContain("glue-deploy-prod");
       expect(json.provider.aws.map((p: Json) => p.alias)).not.toContain("prod");
       expect(statementsOf(rolePolicyOf(json, "glue-pipeline-plan-prod"))).toContainEqual(

@@ -39,6 +39,8 @@ export interface CodeBuildStepSpec {
   readonly reportGroupName?: string;
   /** Extra key prefixes of the artifact bucket the step writes, e.g. the plan copies. @default none */
   readonly writesPrefixes?: readonly string[];
+  /** Artifact-bucket prefixes (besides the pipeline's artifacts) the step reads. @default none */
+  readonly readsPrefixes?: readonly string[];
   /** Gives the step `PIPELINE_EXECUTION_ID`. @default false */
   readonly needsExecutionId?: boolean;
 }
@@ -104,6 +106,9 @@ export class CodeBuildStep extends Construct {
         Resource: artifacts.keyArn,
       },
       ...(writes.length > 0 ? [{ Sid: "WriteArtifacts", Effect: "Allow" as const, Action: "s3:PutObject", Resource: writes }] : []),
+      ...(spec.readsPrefixes?.length
+        ? [{ Sid: "ReadPlans", Effect: "Allow" as const, Action: "s3:GetObject", Resource: spec.readsPrefixes.map((p) => `${bucket}/${p}*`) }]
+        : []),
       ...(spec.reportGroupName
         ? [
             {

@@ -25,7 +25,7 @@ import { glueStageRows } from "./permissions/glue-stage";
 import { statementsOf } from "./permissions/permission-table";
 import { pipelineStackRows } from "./permissions/pipeline-stack";
 import { stateStatements, terraformTokenVariable, tokenStatements } from "./permissions/terraform-state";
-import { installTerraform, NPM_CI, updatePipeline, writeProfiles } from "./step-commands";
+import { applySavedPlan, installTerraform, NPM_CI, savePlan, updatePipeline, writeProfiles } from "./step-commands";
 
 export type PipelineStep =
   | { readonly kind: "source"; readonly stage: "Source" }
@@ -139,7 +139,7 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
       },
       statements: assume("AssumeIntegTestRole", [integTestRoleArn(ctx, "dev")]),
     }),
-    codebuild(stageStep(ctx, "prod", "plan", [`aws s3 cp ${PLAN_FILE} "s3://${ctx.artifactBucket}/${PLAN_PREFIX}$PIPELINE_EXECUTION_ID.txt"`])),
+    codebuild(stageStep(ctx, "prod", "plan")),
     {
       kind: "approval",
       stage: "Approval",
@@ -148,12 +148,15 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
         `s3://${ctx.artifactBucket}/${planKey} (also the ${ARTIFACTS.prodPlan} artifact and the PlanProd log).`,
       externalEntityLink: `https://s3.console.aws.amazon.com/s3/object/${ctx.artifactBucket}?region=${region}&prefix=${planKey}`,
     },
-    codebuild(stageStep(ctx, "prod", "deploy")),
+    codebuild(stageStep(ctx, "prod", "apply-plan")),
   ];
 }
 
-/** DeployDev, PlanProd and DeployProd: cdktf on one Glue stack, through the stage's deploy access. */
-function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" | "plan", after: string[] = []): CodeBuildStepSpec {
+/**
+ * One Glue stack, through the stage's deploy access: `deploy` (DeployDev: cdktf deploy), `plan`
+ * (PlanProd: a saved plan and its text) or `apply-plan` (DeployProd: applies that saved plan).
+ */
+function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" | "plan" | "apply-plan"): CodeBuildStepSpec {
   const { config } = ctx;
   const access = ctx.access[stage];
   const stackName = glueStackName(stage);
@@ -163,7 +166,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
   const asProfile = access.mode === "profile" ? `AWS_PROFILE=${access.profile} ` : "";
   const deployRights =
     access.mode === "direct"
-      ? statementsOf(glueStageRows(stage, access.account), verb === "deploy" ? "write" : "read")
+      ? statementsOf(glueStageRows(stage, access.account), verb === "plan" ? "read" : "write")
       : assume("AssumeDeployRole", [access.roleArn!]);
   const statements = [
     ...deployRights,
@@ -171,6 +174,9 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
     ...terraform.statements,
   ];
   const titled = stage.charAt(0).toUpperCase() + stage.slice(1);
+  const stackDir = `cdktf.out/stacks/${stackName}`;
+  // One saved plan per execution: PlanProd writes it, DeployProd of the same execution applies it.
+  const planUri = `s3://${ctx.artifactBucket}/${PLAN_PREFIX}$PIPELINE_EXECUTION_ID`;
   const common = {
     computeType: COMPUTE_TYPES.small,
     timeoutMinutes: 60,
@@ -182,7 +188,8 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
     runtimes: RUNTIMES,
     variables: terraform.variables,
     secrets: terraform.secrets,
-    install: [...installTerraform(), NPM_CI, ...(access.mode === "profile" ? writeProfiles([profileOf(access)]) : [])],
+    // Only cdktf deploy needs node modules; the plan steps run Terraform on Build's synthesized JSON.
+    install: [...installTerraform(), ...(verb === "deploy" ? [NPM_CI] : []), ...(access.mode === "profile" ? writeProfiles([profileOf(access)]) : [])],
     cachePaths: CACHE_PATHS,
   };
   if (verb === "deploy") {
@@ -191,7 +198,18 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
       id: `deploy-${stage}`,
       stage: `Deploy${titled}`,
       description: `applies ${stackName} as Build synthesized it`,
-      buildSpec: { ...buildSpecBase, build: [`${asProfile}npx cdktf deploy ${stackName} --auto-approve --skip-synth`, ...after] },
+      buildSpec: { ...buildSpecBase, build: [`${asProfile}npx cdktf deploy ${stackName} --auto-approve --skip-synth`] },
+    };
+  }
+  if (verb === "apply-plan") {
+    return {
+      ...common,
+      id: `deploy-${stage}`,
+      stage: `Deploy${titled}`,
+      description: `applies the plan of ${stackName} that the approver read`,
+      readsPrefixes: [PLAN_PREFIX],
+      needsExecutionId: true,
+      buildSpec: { ...buildSpecBase, build: applySavedPlan(stackDir, planUri, asProfile) },
     };
   }
   return {
@@ -204,7 +222,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
     needsExecutionId: true,
     buildSpec: {
       ...buildSpecBase,
-      build: [`set -o pipefail; ${asProfile}npx cdktf diff ${stackName} --skip-synth --no-color 2>&1 | tee ${PLAN_FILE}`, ...after],
+      build: savePlan(stackDir, planUri, PLAN_FILE, asProfile),
       artifacts: { files: [PLAN_FILE] },
     },
   };

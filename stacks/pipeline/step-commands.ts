@@ -56,3 +56,30 @@ export function updatePipeline(stackDir: string): string[] {
     `if [ "$(cat update.status)" = 2 ]; then ${restart}; else echo "The pipeline is up to date."; fi`,
   ];
 }
+
+/**
+ * PlanProd: a saved plan of the stack, its text for the approver, both copied under `planUri` (no
+ * extension) so DeployProd can apply exactly what was approved. `as` runs Terraform under a profile.
+ */
+export function savePlan(stackDir: string, planUri: string, textFile: string, as = ""): string[] {
+  const tf = `${as}terraform -chdir=${stackDir}`;
+  return [
+    `${tf} init -input=false`,
+    `set -o pipefail; ${tf} plan -input=false -no-color -out=approved.tfplan 2>&1 | tee ${textFile}`,
+    `aws s3 cp ${textFile} "${planUri}.txt"`,
+    `aws s3 cp ${stackDir}/approved.tfplan "${planUri}.tfplan"`,
+  ];
+}
+
+/**
+ * DeployProd: applies the plan saved by PlanProd of the same execution. Terraform refuses a saved plan
+ * whose state has changed since, so nothing the approver did not read can be applied.
+ */
+export function applySavedPlan(stackDir: string, planUri: string, as = ""): string[] {
+  const tf = `${as}terraform -chdir=${stackDir}`;
+  return [
+    `aws s3 cp "${planUri}.tfplan" ${stackDir}/approved.tfplan`,
+    `${tf} init -input=false`,
+    `${tf} apply -input=false approved.tfplan`,
+  ];
+}
