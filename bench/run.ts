@@ -10,7 +10,7 @@ import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure"
 
 const NODE = process.execPath;
 const SYNTH = ["--require", "tsx/cjs", "main.ts"];
-/** The same app, with the provider's root module loaded first, as `import * as aws from "@cdktf/provider-aws"` does. */
+/** The same app, with the provider's root module loaded first, as a root import (`import * as aws`) does. */
 const NAIVE_SYNTH = ["--require", "tsx/cjs", "--require", "@cdktf/provider-aws", "main.ts"];
 
 interface Row {
