@@ -9,7 +9,8 @@ import type { StageName } from "../../constants/glue";
 import { glueJobRoleName, integTestRoleName, stageBucketName, stageKeyAlias } from "../../names";
 import type { PermissionRow } from "./permission-table";
 
-const S3_TYPES = [
+/** The resource types a SecureBucket is made of. */
+export const SECURE_BUCKET_TYPES = [
   "aws_s3_bucket",
   "aws_s3_bucket_versioning",
   "aws_s3_bucket_server_side_encryption_configuration",
@@ -17,8 +18,8 @@ const S3_TYPES = [
   "aws_s3_bucket_ownership_controls",
   "aws_s3_bucket_lifecycle_configuration",
   "aws_s3_bucket_policy",
-  "aws_s3_object",
 ];
+const S3_TYPES = [...SECURE_BUCKET_TYPES, "aws_s3_object"];
 
 /** Managing aliases matching `aliasArn`, and creating keys (which has no resource to scope to). */
 export function kmsAliasRows(sid: string, aliasArn: string): PermissionRow[] {

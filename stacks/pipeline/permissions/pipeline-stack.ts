@@ -5,7 +5,7 @@
 import type { AwsAccount, SourceConfig } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
 import { PIPELINE_NAME } from "../constants";
-import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE, kmsAliasRows } from "./glue-stage";
+import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE, kmsAliasRows, SECURE_BUCKET_TYPES } from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
 
 export interface PipelineStackScope {
@@ -28,15 +28,7 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
   const rows: PermissionRow[] = [
     {
       sid: "ArtifactBucket",
-      types: [
-        "aws_s3_bucket",
-        "aws_s3_bucket_versioning",
-        "aws_s3_bucket_server_side_encryption_configuration",
-        "aws_s3_bucket_public_access_block",
-        "aws_s3_bucket_ownership_controls",
-        "aws_s3_bucket_lifecycle_configuration",
-        "aws_s3_bucket_policy",
-      ],
+      types: SECURE_BUCKET_TYPES,
       resources: [bucketArn, `${bucketArn}/*`],
       read: ["s3:Get*", "s3:List*"],
       write: ["s3:*"],
