@@ -227,6 +227,16 @@ describe("GlueAppStack", () => {
     ]);
   });
 
+  test("every role carries the stage's permissions boundary, unless the config turns it off", () => {
+    const roles = Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[];
+    expect(roles.length).toBe(3);
+    for (const role of roles) expect(role.permissions_boundary).toBe("arn:aws:iam::222222222222:policy/glue-dev-role-boundary");
+    const config = baseConfig();
+    config.stages.dev.roleBoundary = false;
+    const unbounded = Object.values(resourcesOf(synthGlueStack(writeTempProject(config), "dev").json, "aws_iam_role")) as any[];
+    for (const role of unbounded) expect(role.permissions_boundary).toBeUndefined();
+  });
+
   test("a third job needs only YAML and a script: no TypeScript edit", () => {
     const config = baseConfig();
     config.stages.dev.jobs.CountMemberships = {

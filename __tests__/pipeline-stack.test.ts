@@ -413,17 +413,75 @@ describe("PipelineStack", () => {
       }
     });
 
-    test("every resource type the pipeline stack creates in its own account", () => {
+    test.each([
+      ["three accounts", three],
+      ["one account", single],
+    ])("every resource type the pipeline stack creates in its own account (%s)", (_name, synthesized) => {
       const rows = pipelineStackRows({
-        account: three.config.pipelineAccount,
+        account: synthesized.config.pipelineAccount,
         artifactBucket: "glue-pipeline-artifacts-111111111111-eu-west-1",
-        source: three.config.source,
+        source: synthesized.config.source,
         localDeployRoles: [],
       });
-      const own = Object.entries(three.json.resource).filter(([, byId]: [string, any]) =>
+      const own = Object.entries(synthesized.json.resource).filter(([, byId]: [string, any]) =>
         Object.values(byId).some((r: any) => r.provider === undefined),
       );
       expect(own.map(([type]) => type).filter((type) => !coveredTypes(rows).has(type))).toEqual([]);
+    });
+  });
+
+  describe("role boundaries", () => {
+    const boundaryArn = (account: string, stage: string) => `arn:aws:iam::${account}:policy/glue-${stage}-role-boundary`;
+    const boundaries = (json: Json) => values(json, "aws_iam_policy").filter((p) => /^glue-(dev|prod)-role-boundary$/.test(p.name));
+    const actionsOf = (statements: Json[]) => statements.flatMap((s) => list(s.Action));
+
+    test("each stage's boundary lives in the stage's account, through its provider when that is another account", () => {
+      expect(boundaries(three.json).map((p) => [p.name, p.provider])).toEqual([
+        ["glue-dev-role-boundary", "aws.dev"],
+        ["glue-prod-role-boundary", "aws.prod"],
+      ]);
+      expect(boundaries(single.json).map((p) => [p.name, p.provider])).toEqual([
+        ["glue-dev-role-boundary", undefined],
+        ["glue-prod-role-boundary", undefined],
+      ]);
+      const document = JSON.parse(boundaries(three.json)[0].policy);
+      expect(actionsOf(document.Statement)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^iam:|^sts:/)]));
+    });
+
+    test("a deploy role creates and changes stage roles only while they carry the boundary, and never removes it", () => {
+      const deployDev = statementsOf(rolePolicyOf(three.json, "glue-deploy-dev"));
+      expect(deployDev).toContainEqual(
+        expect.objectContaining({
+          Sid: "StageRolesWithinBoundary",
+          Action: ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"],
+          Condition: { StringEquals: { "iam:PermissionsBoundary": boundaryArn("222222222222", "dev") } },
+        }),
+      );
+      const unconditioned = deployDev.filter((s) => s.Effect === "Allow" && !s.Condition);
+      expect(actionsOf(unconditioned)).not.toEqual(expect.arrayContaining(["iam:CreateRole"]));
+      expect(actionsOf(deployDev)).not.toEqual(
+        expect.arrayContaining(["iam:DeleteRolePermissionsBoundary", "iam:CreatePolicyVersion", "iam:AttachRolePolicy"]),
+      );
+      expect(deployDev).toContainEqual(
+        expect.objectContaining({ Sid: "ReadRoleBoundary", Resource: boundaryArn("222222222222", "dev"), Action: expect.not.arrayContaining(["iam:CreatePolicyVersion"]) }),
+      );
+    });
+
+    test("in one account, the deploy steps are bounded the same way and only UpdatePipeline may change a boundary", () => {
+      for (const step of ["glue-pipeline-deploy-dev", "glue-pipeline-deploy-prod"]) {
+        const statements = statementsOf(rolePolicyOf(single.json, step));
+        expect(statements).toContainEqual(expect.objectContaining({ Sid: "StageRolesWithinBoundary" }));
+        expect(actionsOf(statements)).not.toEqual(expect.arrayContaining(["iam:CreatePolicyVersion"]));
+      }
+      expect(statementsOf(rolePolicyOf(single.json, "glue-pipeline-update-pipeline"))).toContainEqual(
+        expect.objectContaining({ Sid: "RoleBoundaries", Resource: "arn:aws:iam::111111111111:policy/glue-*-role-boundary" }),
+      );
+    });
+
+    test("roleBoundary: false leaves a stage unbounded, as a config choice", () => {
+      const { json } = synthPipeline((c) => (c.stages.dev.roleBoundary = false));
+      expect(boundaries(json).map((p) => p.name)).toEqual(["glue-prod-role-boundary"]);
+      expect(statementsOf(rolePolicyOf(json, "glue-deploy-dev")).map((s) => s.Sid)).not.toContain("StageRolesWithinBoundary");
     });
   });
 

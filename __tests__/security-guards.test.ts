@@ -1,16 +1,21 @@
 /** Guards that hold for every stack of the app, whatever the config: the careful platform team's checklist. */
+import { STAGE_NAMES } from "../stacks/constants/glue";
 import { ACTIONS_WITHOUT_RESOURCE_LEVEL } from "../stacks/iam/actions-without-resource-level";
+import { roleBoundaryName } from "../stacks/names";
 import { allResources, synthApp } from "./helpers/synth-app";
 import { baseConfig, writeTempProject } from "./helpers/temp-project";
 
 const POLICY_ATTRIBUTES = ["policy", "assume_role_policy"];
+/** Permissions boundaries grant nothing: they cap what a role's own policies may grant, so '*' is their point. */
+const BOUNDARY_NAMES = STAGE_NAMES.map(roleBoundaryName);
 
-/** Every IAM policy document in a stack: [where, resource type, parsed document]. */
+/** Every IAM policy document in a stack: [where, kind, parsed document]; kind is the resource type or "boundary". */
 function policyDocuments(json: Record<string, any>): [string, string, any][] {
   const documents: [string, string, any][] = [];
   for (const [type, id, block] of allResources(json)) {
+    const kind = type === "aws_iam_policy" && BOUNDARY_NAMES.includes(block.name) ? "boundary" : type;
     for (const attribute of POLICY_ATTRIBUTES) {
-      if (typeof block[attribute] === "string") documents.push([`${type}.${id}.${attribute}`, type, JSON.parse(block[attribute])]);
+      if (typeof block[attribute] === "string") documents.push([`${type}.${id}.${attribute}`, kind, JSON.parse(block[attribute])]);
     }
   }
   return documents;
@@ -52,7 +57,7 @@ describe.each(Object.entries(configs))("with %s", (_name, config) => {
         expect(statement.NotAction).toBeUndefined();
         const wildcardResource = asList(statement.Resource).includes("*");
         // In a key policy, "*" means the key itself.
-        if (statement.Effect === "Allow" && wildcardResource && type !== "aws_kms_key") {
+        if (statement.Effect === "Allow" && wildcardResource && type !== "aws_kms_key" && type !== "boundary") {
           const unscoped = actions.filter((action) => !ACTIONS_WITHOUT_RESOURCE_LEVEL.includes(action));
           expect({ where, unscoped }).toEqual({ where, unscoped: [] });
         }
@@ -84,6 +89,16 @@ describe.each(Object.entries(configs))("with %s", (_name, config) => {
       expect(cloud.organization).toBe("acme"); // HCP Terraform encrypts state at rest and locks runs itself
     } else {
       expect(backend.s3).toEqual(expect.objectContaining({ encrypt: true, use_lockfile: true }));
+    }
+  });
+
+  test("every role of a Glue stage carries the stage's boundary, which the pipeline stack creates", () => {
+    for (const stage of STAGE_NAMES) {
+      const roles = allResources(stacks[`${stage}-glue`]).filter(([type]) => type === "aws_iam_role");
+      expect(roles.length).toBeGreaterThan(0);
+      for (const [, , role] of roles) expect(role.permissions_boundary).toMatch(new RegExp(`:policy/${roleBoundaryName(stage)}$`));
+      const boundaries = allResources(stacks.pipeline).filter(([type, , b]) => type === "aws_iam_policy" && b.name === roleBoundaryName(stage));
+      expect(boundaries).toHaveLength(1);
     }
   });
 

@@ -81,6 +81,7 @@ export class GlueAppStack extends TerraformStack {
         securityConfiguration: security.name,
         scriptLocation: scripts.scriptLocation(job.script),
         librariesLocation: scripts.librariesLocation,
+        permissionsBoundary: stage.roleBoundaryArn,
         tags: {
           environment: stage.name,
           artifact_id: job.script,
@@ -97,6 +98,7 @@ export class GlueAppStack extends TerraformStack {
       accountId,
       pipelineAccountId: config.pipelineAccount.awsAccountId,
       runnerRoleName: INTEG_TEST_RUNNER_ROLE_NAME,
+      permissionsBoundary: stage.roleBoundaryArn,
       glueJobNames: jobs.map((job) => job.glueJobName),
     });
 

@@ -2,6 +2,7 @@
  * Names that more than one stack (or tool) must agree on. Changing one renames a real resource,
  * so Terraform would replace it.
  */
+import { partitionOf } from "./constants/aws-regions";
 import type { StageName } from "./constants/glue";
 
 export const PIPELINE_STACK_NAME = "pipeline";
@@ -45,4 +46,16 @@ export function glueJobRoleName(glueJobName: string): string {
 /** The alias of a stage's KMS key (without `alias/`), and the name of its Glue security configuration. */
 export function stageKeyAlias(stage: StageName): string {
   return `glue-${stage}`;
+}
+
+/**
+ * The managed policy that caps every role a Glue stage creates (its job roles and its test role). The
+ * pipeline stack creates it, so a stage's deploy role can create those roles but cannot raise the cap.
+ */
+export function roleBoundaryName(stage: StageName | "*"): string {
+  return `glue-${stage}-role-boundary`;
+}
+
+export function roleBoundaryArn(stage: StageName, account: { awsAccountId: string; awsRegion: string }): string {
+  return `arn:${partitionOf(account.awsRegion)}:iam::${account.awsAccountId}:policy/${roleBoundaryName(stage)}`;
 }

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_EXECUTION_CLASS, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, STAGE_NAMES, StageName } from "../constants/glue";
-import { glueStackName, stageBucketName } from "../names";
+import { glueStackName, roleBoundaryArn, stageBucketName } from "../names";
 import type { ConfigProblem } from "./config-error";
 import type { ConfigInput, JobInput } from "./schema";
 import type { AppConfig, AwsAccount, BackendConfig, JobConfig, SourceConfig, StageConfig } from "./types";
@@ -57,6 +57,7 @@ export function resolveConfig(
       account,
       deployRoleArn: stageInput.deployRoleArn,
       allowFlex,
+      roleBoundaryArn: stageInput.roleBoundary === false ? undefined : roleBoundaryArn(stage, account),
       bucketName,
       tags: stageInput.tags ?? {},
       jobs,

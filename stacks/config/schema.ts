@@ -120,6 +120,7 @@ const stage = closedObject({
   jobs: jobMap.nullable().optional(),
   deployRoleArn: roleArn.optional(),
   allowFlex: bool("allowFlex").optional(),
+  roleBoundary: bool("roleBoundary").optional(),
   tags: tags.optional(),
 });
 

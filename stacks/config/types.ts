@@ -79,6 +79,11 @@ export interface StageConfig {
   readonly deployRoleArn?: string;
   /** Whether jobs of this stage may use the FLEX execution class. @default true in dev, false in prod */
   readonly allowFlex: boolean;
+  /**
+   * ARN of the permissions boundary on every role of the stage (created by the pipeline stack), or none.
+   * @default glue-<stage>-role-boundary in the stage's account
+   */
+  readonly roleBoundaryArn?: string;
   /** The stage's bucket for scripts, temp files, Spark UI logs and outputs. */
   readonly bucketName: string;
   readonly tags: Readonly<Record<string, string>>;

@@ -20,6 +20,8 @@ export interface GlueJobProps {
   readonly scriptLocation: string;
   /** `--extra-py-files` location. @default none */
   readonly librariesLocation?: string;
+  /** Permissions boundary of the job's role. @default none */
+  readonly permissionsBoundary?: string;
   /** Job tags (`environment`, `artifact_id`, `stack_id`, `stack_name`). */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -39,6 +41,7 @@ export class GlueJob extends Construct {
       name: glueJobRoleName(job.glueJobName),
       description: `Runs the Glue job ${job.glueJobName}`,
       assumeRolePolicy: servicePrincipalTrust("glue.amazonaws.com", props.accountId),
+      permissionsBoundary: props.permissionsBoundary,
     });
     new IamRolePolicy(this, "policy", {
       role: this.role.name,

@@ -16,6 +16,8 @@ export interface IntegTestRoleProps {
   readonly pipelineAccountId: string;
   /** The pipeline role allowed to assume this one (its name; it lives in the pipeline account). */
   readonly runnerRoleName: string;
+  /** Permissions boundary of the role. @default none */
+  readonly permissionsBoundary?: string;
   /** Names of this stage's Glue jobs. */
   readonly glueJobNames: readonly string[];
 }
@@ -30,6 +32,7 @@ export class IntegTestRole extends Construct {
       name: props.roleName,
       description: "Assumed by the pipeline's integration test to run this stage's Glue jobs",
       maxSessionDuration: 3600,
+      permissionsBoundary: props.permissionsBoundary,
       assumeRolePolicy: policyDocument({
         Effect: "Allow",
         Principal: { AWS: `arn:${props.partition}:iam::${props.pipelineAccountId}:root` },

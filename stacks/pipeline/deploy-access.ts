@@ -33,13 +33,15 @@ export interface DeployAccess {
   readonly crossAccount: boolean;
   /** The profile cdktf runs under (`profile` mode), also the profile of a cross-account provider here. */
   readonly profile: string;
+  /** The boundary every role of the stage must carry, if the config keeps it on. */
+  readonly roleBoundaryArn?: string;
 }
 
 export function deployAccessOf(config: AppConfig, stage: StageName): DeployAccess {
-  const { account, deployRoleArn } = config.stages[stage];
+  const { account, deployRoleArn, roleBoundaryArn } = config.stages[stage];
   const crossAccount = account.awsAccountId !== config.pipelineAccount.awsAccountId;
   const ownRoleArn = `arn:${partitionOf(account.awsRegion)}:iam::${account.awsAccountId}:role/${deployRoleName(stage)}`;
-  const base = { stage, account, crossAccount, profile: accountProfileName(stage) };
+  const base = { stage, account, crossAccount, profile: accountProfileName(stage), roleBoundaryArn };
   if (deployRoleArn) {
     const roleAccount = deployRoleArn.split(":")[4];
     if (roleAccount !== account.awsAccountId) {

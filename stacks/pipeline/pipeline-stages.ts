@@ -166,7 +166,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
   const asProfile = access.mode === "profile" ? `AWS_PROFILE=${access.profile} ` : "";
   const deployRights =
     access.mode === "direct"
-      ? statementsOf(glueStageRows(stage, access.account), verb === "plan" ? "read" : "write")
+      ? statementsOf(glueStageRows(stage, access.account, access.roleBoundaryArn), verb === "plan" ? "read" : "write")
       : assume("AssumeDeployRole", [access.roleArn!]);
   const statements = [
     ...deployRights,

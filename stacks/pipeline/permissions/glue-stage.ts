@@ -68,7 +68,14 @@ export const IAM_ROLE_WRITE = [
   "iam:ListInstanceProfilesForRole",
 ];
 
-export function glueStageRows(stage: StageName, account: AwsAccount): PermissionRow[] {
+/** Role changes that IAM checks against the role's boundary (the `iam:PermissionsBoundary` key). */
+const BOUNDED_ROLE_WRITE = ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"];
+
+/**
+ * Deploy rights of one Glue stage. With `roleBoundaryArn`, roles may be created and their policies
+ * changed only while they carry that boundary; removing it is never granted.
+ */
+export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundaryArn?: string): PermissionRow[] {
   const { awsAccountId: accountId, awsRegion: region } = account;
   const partition = partitionOf(region);
   const bucketArn = `arn:${partition}:s3:::${stageBucketName(stage, account)}`;
@@ -108,13 +115,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount): Permission
       read: ["glue:GetSecurityConfiguration"],
       write: ["glue:CreateSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
     },
-    {
-      sid: "StageRoles",
-      types: ["aws_iam_role", "aws_iam_role_policy"],
-      resources: [jobRoles, role(integTestRoleName(stage))],
-      read: IAM_ROLE_READ,
-      write: IAM_ROLE_WRITE,
-    },
+    ...stageRoleRows([jobRoles, role(integTestRoleName(stage))], roleBoundaryArn),
     {
       sid: "PassJobRolesToGlue",
       types: ["aws_glue_job"],
@@ -122,6 +123,28 @@ export function glueStageRows(stage: StageName, account: AwsAccount): Permission
       read: [],
       write: ["iam:PassRole"],
       condition: { StringEquals: { "iam:PassedToService": "glue.amazonaws.com" } },
+    },
+  ];
+}
+
+function stageRoleRows(roleArns: string[], roleBoundaryArn?: string): PermissionRow[] {
+  const types = ["aws_iam_role", "aws_iam_role_policy"];
+  if (!roleBoundaryArn) return [{ sid: "StageRoles", types, resources: roleArns, read: IAM_ROLE_READ, write: IAM_ROLE_WRITE }];
+  return [
+    {
+      sid: "StageRoles",
+      types,
+      resources: roleArns,
+      read: IAM_ROLE_READ,
+      write: IAM_ROLE_WRITE.filter((action) => !BOUNDED_ROLE_WRITE.includes(action)),
+    },
+    {
+      sid: "StageRolesWithinBoundary",
+      types,
+      resources: roleArns,
+      read: [],
+      write: BOUNDED_ROLE_WRITE,
+      condition: { StringEquals: { "iam:PermissionsBoundary": roleBoundaryArn } },
     },
   ];
 }

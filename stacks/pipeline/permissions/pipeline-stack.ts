@@ -4,6 +4,7 @@
  */
 import type { AwsAccount, SourceConfig } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
+import { roleBoundaryName } from "../../names";
 import { PIPELINE_NAME } from "../constants";
 import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE, kmsAliasRows, SECURE_BUCKET_TYPES } from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
@@ -48,6 +49,14 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       resources: roleArns,
       read: IAM_ROLE_READ,
       write: IAM_ROLE_WRITE,
+    },
+    {
+      // The role boundaries of stages in this account: UpdatePipeline is the one step that may change them.
+      sid: "RoleBoundaries",
+      types: ["aws_iam_policy"],
+      resources: [`arn:${partition}:iam::${accountId}:policy/${roleBoundaryName("*")}`],
+      read: ["iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions", "iam:ListPolicyTags"],
+      write: ["iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion", "iam:DeletePolicy", "iam:TagPolicy", "iam:UntagPolicy"],
     },
     {
       sid: "PassPipelineRoles",
