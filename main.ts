@@ -1,6 +1,7 @@
 /** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
 import { App, CONTEXT_ENV } from "cdktf";
-import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 import { ConfigError, loadConfig } from "./stacks/config";
 import { addAppStacks } from "./stacks/app-stacks";
 
@@ -12,12 +13,14 @@ function configFromContext(): string | undefined {
 
 /** cdktf checks `terraform version` for the cloud block; without terraform, synth must still work. */
 function terraformOnPath(): boolean {
-  try {
-    execFileSync("terraform", ["version"], { stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
-    return true;
-  } catch {
-    return false;
-  }
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => {
+    try {
+      fs.accessSync(path.join(dir, "terraform"), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function main(): void {
@@ -33,7 +36,10 @@ function main(): void {
   if (!hasTerraform) {
     console.error("note: terraform is not on PATH; skipping cdktf's terraform-version checks (deploy and diff need terraform >= 1.10)");
   }
-  const app = new App({ skipValidation: !hasTerraform });
+  // cdktf's own `terraform version` check must not try to reach HashiCorp's version service.
+  process.env.CHECKPOINT_DISABLE ??= "1";
+  // Stack traces in construct metadata cost a source-mapped trace per construct and are never synthesized.
+  const app = new App({ skipValidation: !hasTerraform, stackTraces: false });
   addAppStacks(app, config);
   app.synth();
 }
