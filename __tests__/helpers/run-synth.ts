@@ -1,5 +1,5 @@
 /** Runs main.ts the way `cdktf synth` does, in a child process, with a chosen config and output dir. */
-import { spawnSync } from "child_process";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_DIR } from "../../stacks/config";
@@ -13,12 +13,21 @@ export function pathWithoutTerraform(): string {
     .join(path.delimiter);
 }
 
-export function runSynth(options: { outdir: string; env?: Record<string, string> }) {
-  // As cdktf.json's app command runs it.
-  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], {
-    cwd: PROJECT_DIR,
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: options.outdir, ...options.env },
+export interface SynthRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Asynchronous, so a suite can run several synths at once. */
+export function runSynth(options: { outdir: string; env?: Record<string, string> }): Promise<SynthRun> {
+  return new Promise((resolve) => {
+    // As cdktf.json's app command runs it.
+    execFile(
+      process.execPath,
+      ["--require", "tsx/cjs", "main.ts"],
+      { cwd: PROJECT_DIR, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: options.outdir, ...options.env } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
