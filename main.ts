@@ -5,7 +5,7 @@ import * as path from "path";
 import { ConfigError, loadConfig } from "./stacks/config";
 import { addAppStacks } from "./stacks/app-stacks";
 
-/** `--context config=FILE` arrives through cdktf's context variable; read it before App creates cdktf.out. */
+/** A `config` key in cdktf's context (CDKTF_CONTEXT_JSON) names the file; read it before App creates cdktf.out. */
 function configFromContext(): string | undefined {
   const context = process.env[CONTEXT_ENV] ? JSON.parse(process.env[CONTEXT_ENV]!) : {};
   return typeof context.config === "string" ? context.config : undefined;

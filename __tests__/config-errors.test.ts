@@ -22,9 +22,9 @@ const cases: Case[] = [
   ["account ID with letters", withChange((c) => (c.pipelineAccount.awsAccountId = "12345678901a")), "pipelineAccount.awsAccountId", /12-digit/],
   ["account ID that lost its leading zero", "pipelineAccount:\n  awsAccountId: 012345678901\n", "pipelineAccount.awsAccountId", /in quotes/],
   ["account ID as a list", withChange((c) => (c.devAccount.awsAccountId = ["1"])), "devAccount.awsAccountId", /12-digit AWS account ID/],
-  ["unknown region", withChange((c) => (c.devAccount.awsRegion = "mars-north-1")), "devAccount.awsRegion", /expected one of: af-south-1/],
+  ["unknown region", withChange((c) => (c.devAccount.awsRegion = "mars-north-1")), "devAccount.awsRegion", /expected a name such as us-east-1 or eu-west-1 \(every AWS region is listed in stacks\/constants\/aws-regions\.ts\)/],
   ["region typo", withChange((c) => (c.prodAccount.awsRegion = "eu-wset-1")), "prodAccount.awsRegion", /did you mean "eu-west-1"/],
-  ["region as a number", withChange((c) => (c.devAccount.awsRegion = 1)), "devAccount.awsRegion", /expected one of/],
+  ["region as a number", withChange((c) => (c.devAccount.awsRegion = 1)), "devAccount.awsRegion", /is not a known AWS region; expected a name such as/],
   ["unknown top-level key", withChange((c) => (c.extra = 1)), "(top level)", /unknown key "extra"; allowed keys: pipelineAccount/],
   ["typo of a top-level key", withChange((c) => { c.stagez = c.stages; delete c.stages; }), "(top level)", /"stagez" \(did you mean "stages"\?\)/],
   ["typo of a job key", withChange((c) => (c.jobs.JoinLegislators.workerTyp = "G.1X")), "jobs.JoinLegislators", /did you mean "workerType"/],
@@ -87,7 +87,7 @@ describe("a config file that cannot be read", () => {
     expect(() => loadConfig(file)).toThrow(fix);
   };
 
-  test("missing file", () => expectError(path.join(dir, "absent.yaml"), /file not found; create it .*--context config=FILE or GLUE_CONFIG=FILE/));
+  test("missing file", () => expectError(path.join(dir, "absent.yaml"), /file not found; create it .*or name another with GLUE_CONFIG=FILE/));
   test("a directory", () => expectError(dir, /this is a directory, not a file/));
   test("a huge file", () => {
     const file = path.join(dir, "huge.yaml");

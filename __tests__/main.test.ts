@@ -26,7 +26,7 @@ describe("main.ts", () => {
     ]);
   });
 
-  test("synthesizes every stack on a machine without terraform, from the file named by --context config", () => {
+  test("synthesizes every stack on a machine without terraform, from the file named in cdktf context (CDKTF_CONTEXT_JSON)", () => {
     expect(goodRun.stderr).toContain("terraform is not on PATH");
     expect(goodRun.status).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(good.outdir, "manifest.json"), "utf8"));

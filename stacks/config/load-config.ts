@@ -75,7 +75,7 @@ function readConfigText(file: string): string {
     stat = fs.statSync(file);
   } catch {
     throw new ConfigError(file, [
-      { path: "", message: `file not found; create it (copy default-config.yaml) or pass another with --context config=FILE or ${CONFIG_ENV}=FILE` },
+      { path: "", message: `file not found; create it (copy default-config.yaml) or name another with ${CONFIG_ENV}=FILE` },
     ]);
   }
   if (!stat.isFile()) {

@@ -22,14 +22,22 @@ function closedObject<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
+/** A long list of choices is named by examples and the file that keeps it, not printed whole. */
+interface LongList {
+  readonly examples: string;
+  readonly listedIn: string;
+}
+
+/** An enum whose message lists the choices (or, for a long list, where they are kept). */
+function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string, long?: LongList) {
+  const choices = long ? `a name such as ${long.examples} (every ${what} is listed in ${long.listedIn})` : `one of: ${values.join(", ")}`;
   return z.enum(values, {
     error: (issue) => {
-      if (issue.input === undefined) return `required key is missing; expected one of: ${values.join(", ")}`;
+      if (issue.input === undefined) return `required key is missing; expected ${choices}`;
       const given = String(issue.input);
       const guess = closestMatch(given, values);
       const hint = guess ? ` (did you mean "${guess}"?)` : "";
-      return `"${given}" is not a known ${what}${hint}; expected one of: ${values.join(", ")}`;
+      return `"${given}" is not a known ${what}${hint}; expected ${choices}`;
     },
   });
 }
@@ -47,7 +55,10 @@ const accountId = z
     }),
   );
 
-export const regionSchema = oneOf(AWS_REGIONS, "AWS region");
+export const regionSchema = oneOf(AWS_REGIONS, "AWS region", {
+  examples: "us-east-1 or eu-west-1",
+  listedIn: "stacks/constants/aws-regions.ts",
+});
 
 const account = closedObject({ awsAccountId: accountId, awsRegion: regionSchema });
 
