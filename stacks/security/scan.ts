@@ -11,14 +11,14 @@ import { CheckovOutput, classifyFindings, StackReport, SynthesizedStacks } from 
 const OUTDIR = path.join(PROJECT_DIR, "cdktf.out");
 const CHECKOV = path.join(PROJECT_DIR, ".venv-scan", "bin", "checkov");
 
-function run(command: string, args: string[], what: string): string {
+/** Runs a command; exits 2 with a message if it cannot start. Its exit status is the caller's to judge. */
+function run(command: string, args: string[], what: string) {
   const result = spawnSync(command, args, { cwd: PROJECT_DIR, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw new Error(`${what} could not start: ${result.error.message}`);
-  if (what === "synth" && result.status !== 0) {
-    process.stderr.write(result.stderr);
-    throw new Error("synth failed; fix the error above, then run npm run scan again");
+  if (result.error) {
+    console.error(`scan: ${what} could not start: ${result.error.message}`);
+    process.exit(2);
   }
-  return result.stdout;
+  return result;
 }
 
 function synthesizedStacks(): SynthesizedStacks {
@@ -54,11 +54,17 @@ function main(): void {
     process.exit(2);
   }
   console.log("scan: synthesizing all stacks");
-  run(process.execPath, ["--require", "tsx/cjs", "main.ts"], "synth");
+  const synth = run(process.execPath, ["--require", "tsx/cjs", "main.ts"], "synth");
+  if (synth.status !== 0) {
+    process.stderr.write(synth.stderr);
+    console.error("scan: synth failed; fix the error above, then run npm run scan again");
+    process.exit(2);
+  }
   const stacks = synthesizedStacks();
   console.log(`scan: running checkov over ${Object.keys(stacks).join(", ")}`);
   const files = Object.keys(stacks).flatMap((name) => ["-f", path.join("cdktf.out", "stacks", name, "cdk.tf.json")]);
-  const stdout = run(CHECKOV, [...files, "--framework", "terraform_json", "--skip-download", "-o", "json"], "checkov");
+  // checkov exits 1 whenever a check fails; the JSON report, not its status, is judged below.
+  const { stdout } = run(CHECKOV, [...files, "--framework", "terraform_json", "--skip-download", "-o", "json"], "checkov");
   let output: CheckovOutput;
   try {
     output = JSON.parse(stdout);
