@@ -47,9 +47,15 @@ export class GlueJob extends Construct {
       role: this.role.name,
       name: "least-privilege",
       policy: policyDocument(
-        ...this.readStatements(props, [props.scriptLocation, ...(props.librariesLocation ? [props.librariesLocation] : [])], "ReadCode"),
-        ...this.readStatements(props, Object.values(job.inputs), "ReadInputs"),
-        ...this.writeStatements(props, [...Object.values(job.outputs), tempDir, sparkEventLogs]),
+        ...this.s3Statements(props, [props.scriptLocation, ...(props.librariesLocation ? [props.librariesLocation] : [])], "s3:GetObject", "ReadCode", "ReadCodeList"),
+        ...this.s3Statements(props, Object.values(job.inputs), "s3:GetObject", "ReadInputs", "ReadInputsList"),
+        ...this.s3Statements(
+          props,
+          [...Object.values(job.outputs), tempDir, sparkEventLogs],
+          ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+          "WriteOutputsTempAndSparkLogs",
+          "ListOutputsTempAndSparkLogs",
+        ),
         {
           Sid: "UseStageKey",
           Effect: "Allow",
@@ -106,25 +112,13 @@ export class GlueJob extends Construct {
     });
   }
 
-  private readStatements(props: GlueJobProps, uris: readonly string[], sid: string): PolicyStatement[] {
+  /** Object actions on the S3 locations, plus ListBucket limited to their prefixes. None for no locations. */
+  private s3Statements(props: GlueJobProps, uris: readonly string[], actions: string | string[], sid: string, listSid: string): PolicyStatement[] {
     if (uris.length === 0) return [];
     const locations = uris.map((uri) => s3Location(uri, props.partition));
     return [
-      { Sid: sid, Effect: "Allow", Action: "s3:GetObject", Resource: unique(locations.map((l) => l.objectsArn)) },
-      ...listStatements(`${sid}List`, locations),
-    ];
-  }
-
-  private writeStatements(props: GlueJobProps, uris: readonly string[]): PolicyStatement[] {
-    const locations = uris.map((uri) => s3Location(uri, props.partition));
-    return [
-      {
-        Sid: "WriteOutputsTempAndSparkLogs",
-        Effect: "Allow",
-        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-        Resource: unique(locations.map((l) => l.objectsArn)),
-      },
-      ...listStatements("ListOutputsTempAndSparkLogs", locations),
+      { Sid: sid, Effect: "Allow", Action: actions, Resource: unique(locations.map((l) => l.objectsArn)) },
+      ...listStatements(listSid, locations),
     ];
   }
 }
