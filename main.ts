@@ -1,15 +1,12 @@
 /** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
-import { App, CONTEXT_ENV } from "cdktf";
+import { App } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError, loadConfig } from "./stacks/config";
 import { addAppStacks } from "./stacks/app-stacks";
+import { configFileFromContext, InputError, loadConfig } from "./stacks/config";
 
-/** A `config` key in cdktf's context (CDKTF_CONTEXT_JSON) names the file; read it before App creates cdktf.out. */
-function configFromContext(): string | undefined {
-  const context = process.env[CONTEXT_ENV] ? JSON.parse(process.env[CONTEXT_ENV]!) : {};
-  return typeof context.config === "string" ? context.config : undefined;
-}
+/** Shows the stack trace of an unexpected error; bad input never has one. */
+const DEBUG_VARIABLE = "GLUE_CDKTF_DEBUG";
 
 /** cdktf checks `terraform version` for the cloud block; without terraform, synth must still work. */
 function terraformOnPath(): boolean {
@@ -23,15 +20,8 @@ function terraformOnPath(): boolean {
   });
 }
 
-function main(): void {
-  let config;
-  try {
-    config = loadConfig(configFromContext());
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+function synth(): void {
+  const config = loadConfig(configFileFromContext());
   const hasTerraform = terraformOnPath();
   if (!hasTerraform) {
     console.error("note: terraform is not on PATH; skipping cdktf's terraform-version checks (deploy and diff need terraform >= 1.10)");
@@ -44,4 +34,23 @@ function main(): void {
   app.synth();
 }
 
-main();
+/** The one handler: any failure is a message and exit code 1, and leaves no output directory behind. */
+function main(): number {
+  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  const outdirExisted = fs.existsSync(outdir);
+  try {
+    synth();
+    return 0;
+  } catch (error) {
+    if (!outdirExisted) fs.rmSync(outdir, { recursive: true, force: true });
+    if (error instanceof InputError) {
+      console.error(error.message);
+    } else {
+      const detail = process.env[DEBUG_VARIABLE] ? `\n${(error as Error)?.stack}` : ` (set ${DEBUG_VARIABLE}=1 to see where)`;
+      console.error(`error: synth failed: ${(error as Error)?.message ?? String(error)}${detail}`);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = main();

@@ -38,7 +38,7 @@ describe("main.ts", () => {
   test("a bad config exits 1 with the file, key path and fix, and writes no cdktf.out", () => {
     expect(badRun.status).toBe(1);
     expect(badRun.stderr).toContain(`Invalid config ${bad.config}`);
-    expect(badRun.stderr).toMatch(/devAccount\.awsAccountId: "12345" is not a 12-digit AWS account ID; write all 12 digits in quotes/);
+    expect(badRun.stderr).toMatch(/devAccount\.awsAccountId: found "12345"; expected a 12-digit AWS account ID; write all 12 digits in quotes/);
     expect(badRun.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(fs.existsSync(bad.outdir)).toBe(false);
   });

@@ -59,3 +59,11 @@ export function roleBoundaryName(stage: StageName | "*"): string {
 export function roleBoundaryArn(stage: StageName, account: { awsAccountId: string; awsRegion: string }): string {
   return `arn:${partitionOf(account.awsRegion)}:iam::${account.awsAccountId}:policy/${roleBoundaryName(stage)}`;
 }
+
+/** What the stack itself keeps in a stage bucket, by key prefix, and why a job must not write there. */
+export const STAGE_BUCKET_PREFIXES: Readonly<Record<string, string>> = {
+  "scripts/": "holds every job's code (a job writing there could change what other jobs run)",
+  "libraries/": "holds the Python libraries every job imports",
+  "temp/": "Glue's temp dir, whose objects the lifecycle rule deletes after 7 days",
+  "spark-ui/": "holds the Spark UI event logs, deleted after 30 days",
+};

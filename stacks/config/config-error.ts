@@ -1,5 +1,13 @@
+/** A problem with what the user gave (a file, a variable, an argument): its message is complete, shown as is, never with a stack trace. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
 /** A config problem, told as `file:line: key.path: what is wrong and how to fix it`. */
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   constructor(
     readonly file: string,
     readonly problems: readonly ConfigProblem[],

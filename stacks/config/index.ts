@@ -1,4 +1,5 @@
 export { loadConfig, configFilePath, CONFIG_ENV, DEFAULT_CONFIG_FILE, PROJECT_DIR } from "./load-config";
-export { ConfigError } from "./config-error";
+export { ConfigError, InputError } from "./config-error";
+export { configFileFromContext } from "./context";
 export type { ConfigProblem } from "./config-error";
 export type { AppConfig, AwsAccount, BackendConfig, JobConfig, SourceConfig, StageConfig } from "./types";

@@ -1,9 +1,11 @@
 /** The only door for config: reads a YAML file, validates it against the schema, returns typed config. */
 import * as fs from "fs";
 import * as path from "path";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { ConfigError, ConfigProblem, keyPath } from "./config-error";
+import { rawProblems } from "./raw-checks";
 import { resolveConfig } from "./resolve-config";
+import { describeFound } from "./messages";
 import { configSchema } from "./schema";
 import type { AppConfig } from "./types";
 
@@ -37,6 +39,15 @@ export function loadConfig(file?: string): AppConfig {
     const unique = new Map(problems.map((p) => [`${p.path}\n${p.message}`, { ...p, line: p.line ?? lineOf(p.path.split(".")) }]));
     throw new ConfigError(configFile, [...unique.values()]);
   };
+  if (doc.errors.some((e) => e.code === "MULTIPLE_DOCS")) {
+    const count = parseAllDocuments(text).length;
+    fail([
+      {
+        path: "(yaml)",
+        message: `the file holds ${count} YAML documents separated by ---; expected one document: keep one config per file and name it with ${CONFIG_ENV}=FILE`,
+      },
+    ]);
+  }
   if (doc.errors.length > 0) {
     fail(
       doc.errors.map((e) => ({
@@ -53,8 +64,10 @@ export function loadConfig(file?: string): AppConfig {
     fail([{ path: "(yaml)", message: `${(e as Error).message}; use fewer YAML aliases` }]);
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    fail([{ path: "", message: "the file must hold a YAML mapping (key: value); start from default-config.yaml" }]);
+    fail([{ path: "", message: `found ${describeFound(raw)}; the file must hold a YAML mapping (key: value): start from default-config.yaml` }]);
   }
+  const before = rawProblems(raw, doc);
+  if (before.length > 0) fail(before);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     fail(

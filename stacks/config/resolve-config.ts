@@ -1,13 +1,15 @@
-/** Turns a schema-valid config into the typed `AppConfig`: merges stage overrides, applies defaults, checks files. */
-import * as fs from "fs";
+/** Turns a schema-valid config into the typed `AppConfig`: merges stage overrides, applies defaults, checks across keys and files. */
 import * as path from "path";
-import { DEFAULT_EXECUTION_CLASS, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, STAGE_NAMES, StageName } from "../constants/glue";
+import { STAGE_NAMES, StageName } from "../constants/glue";
 import { glueStackName, roleBoundaryArn, stageBucketName } from "../names";
+import { artifactBucketName } from "../pipeline/constants";
+import { accountProblems } from "./check-accounts";
+import { libraryProblem, scriptsDirProblem } from "./check-files";
 import type { ConfigProblem } from "./config-error";
-import type { ConfigInput, JobInput } from "./schema";
-import type { AppConfig, AwsAccount, BackendConfig, JobConfig, SourceConfig, StageConfig } from "./types";
+import { resolveStageJobs } from "./resolve-jobs";
+import type { ConfigInput } from "./schema";
+import type { AppConfig, AwsAccount, BackendConfig, SourceConfig, StageConfig } from "./types";
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
 const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", "prod-glue": "glue-prod" };
 const DEFAULT_TERRAFORM_TOKEN_SECRET = "glue-cdktf/terraform-token";
 
@@ -16,41 +18,37 @@ export function resolveConfig(
   file: string,
   projectDir: string,
 ): { config?: AppConfig; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  const jobScriptsDir = input.jobScriptsDir
-    ? path.resolve(path.dirname(file), input.jobScriptsDir)
-    : path.join(projectDir, "job_scripts");
-  if (!isDirectory(jobScriptsDir)) {
-    problems.push({ path: "jobScriptsDir", message: `directory ${jobScriptsDir} does not exist; create it or fix jobScriptsDir` });
-  }
+  const problems: ConfigProblem[] = [...accountProblems(input)];
+  const jobScriptsDir = input.jobScriptsDir ? path.resolve(path.dirname(file), input.jobScriptsDir) : path.join(projectDir, "job_scripts");
+  const dirProblem = scriptsDirProblem(jobScriptsDir);
+  if (dirProblem) return { problems: [...problems, { path: "jobScriptsDir", message: dirProblem }] };
   const pythonLibraries = input.pythonLibraries ?? [];
   pythonLibraries.forEach((library, i) => {
-    if (!fs.existsSync(path.join(jobScriptsDir, library, "__init__.py"))) {
-      problems.push({
-        path: `pythonLibraries.${i}`,
-        message: `${path.join(jobScriptsDir, library)} is not a Python package (no __init__.py); create it or remove it from the list`,
-      });
-    }
+    const problem = libraryProblem(jobScriptsDir, library);
+    if (problem) problems.push({ path: `pythonLibraries.${i}`, message: problem });
   });
+  const backend = resolveBackend(input.backend, problems);
 
   const accounts: Record<StageName, AwsAccount> = { dev: input.devAccount, prod: input.prodAccount };
+  const buckets = Object.fromEntries(STAGE_NAMES.map((stage) => [stage, stageBucketName(stage, accounts[stage])])) as Record<StageName, string>;
   const stages = {} as Record<StageName, StageConfig>;
   for (const stage of STAGE_NAMES) {
     const stageInput = input.stages[stage];
     const account = accounts[stage];
-    const bucketName = stageBucketName(stage, account);
     const allowFlex = stageInput.allowFlex ?? stage === "dev";
-    const jobs: Record<string, JobConfig> = {};
-    const names = new Set([...Object.keys(input.jobs ?? {}), ...Object.keys(stageInput.jobs ?? {})]);
-    for (const name of names) {
-      const shared = input.jobs?.[name];
-      const override = stageInput.jobs?.[name];
-      const merged = mergeJob(shared, override);
-      if (merged.enabled === false) continue;
-      const where = override ? `stages.${stage}.jobs.${name}` : `jobs.${name}`;
-      const job = resolveJob(name, merged, { stage, bucketName, jobScriptsDir, allowFlex, where }, problems);
-      if (job) jobs[name] = job;
-    }
+    const protectedBuckets: Record<string, string> = {
+      [artifactBucketName(input.pipelineAccount)]: "the pipeline's artifact bucket",
+      ...Object.fromEntries(STAGE_NAMES.filter((other) => other !== stage).map((other) => [buckets[other], `the ${other} stage's bucket`])),
+      ...(backend.type === "s3" ? { [backend.bucket]: "the Terraform state bucket" } : {}),
+    };
+    const jobs = resolveStageJobs(input.jobs ?? {}, stageInput.jobs ?? {}, {
+      stage,
+      jobScriptsDir,
+      allowFlex,
+      stageBucket: buckets[stage],
+      protectedBuckets,
+      placeholders: { stageBucket: buckets[stage] },
+    }, problems);
     stages[stage] = {
       name: stage,
       stackName: glueStackName(stage),
@@ -58,7 +56,7 @@ export function resolveConfig(
       deployRoleArn: stageInput.deployRoleArn,
       allowFlex,
       roleBoundaryArn: stageInput.roleBoundary === false ? undefined : roleBoundaryArn(stage, account),
-      bucketName,
+      bucketName: buckets[stage],
       tags: stageInput.tags ?? {},
       jobs,
     };
@@ -71,7 +69,7 @@ export function resolveConfig(
       pipelineAccount: input.pipelineAccount,
       devAccount: input.devAccount,
       prodAccount: input.prodAccount,
-      backend: resolveBackend(input.backend),
+      backend,
       source: resolveSource(input.source),
       pipeline: {
         terraformTokenSecret: input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
@@ -85,93 +83,23 @@ export function resolveConfig(
   };
 }
 
-/** A stage's override wins field by field; the argument maps merge key by key. */
-function mergeJob(shared: JobInput | undefined, override: JobInput | undefined): JobInput {
-  const base = shared ?? {};
-  const over = override ?? {};
-  return {
-    ...base,
-    ...over,
-    inputs: { ...base.inputs, ...over.inputs },
-    outputs: { ...base.outputs, ...over.outputs },
-    arguments: { ...base.arguments, ...over.arguments },
-  };
-}
-
-interface JobContext {
-  readonly stage: StageName;
-  readonly bucketName: string;
-  readonly jobScriptsDir: string;
-  readonly allowFlex: boolean;
-  /** Key path of the block that defines the job, for messages. */
-  readonly where: string;
-}
-
-function resolveJob(name: string, job: JobInput, ctx: JobContext, problems: ConfigProblem[]): JobConfig | undefined {
-  const before = problems.length;
-  if (!job.script) {
-    problems.push({ path: `${ctx.where}.script`, message: "every job needs a script; add script: my_job.py (a file in job_scripts/)" });
-  } else if (!fs.existsSync(path.join(ctx.jobScriptsDir, job.script))) {
-    problems.push({
-      path: `${ctx.where}.script`,
-      message: `script ${path.join(ctx.jobScriptsDir, job.script)} does not exist; create it or fix the file name`,
-    });
-  }
-  const executionClass = job.executionClass ?? DEFAULT_EXECUTION_CLASS[ctx.stage];
-  if (executionClass === "FLEX" && !ctx.allowFlex) {
-    problems.push({
-      path: `${ctx.where}.executionClass`,
-      message: `FLEX jobs may start late, so ${ctx.stage} does not allow them; use STANDARD, or set stages.${ctx.stage}.allowFlex: true`,
-    });
-  }
-  const seen = new Map<string, string>();
-  const groups = { inputs: job.inputs ?? {}, outputs: job.outputs ?? {}, arguments: job.arguments ?? {} };
-  const resolved = { inputs: {}, outputs: {}, arguments: {} } as Record<keyof typeof groups, Record<string, string>>;
-  for (const [group, values] of Object.entries(groups) as [keyof typeof groups, Record<string, string>][]) {
-    for (const [key, value] of Object.entries(values)) {
-      const keyWhere = `${ctx.where}.${group}.${key}`;
-      if (RESERVED_JOB_ARGUMENTS.includes(key)) {
-        problems.push({ path: keyWhere, message: `--${key} is set by the stack itself; remove it from the config` });
-      }
-      if (seen.has(key)) {
-        problems.push({ path: keyWhere, message: `--${key} is already given under ${seen.get(key)}; use one name once` });
-      }
-      seen.set(key, group);
-      resolved[group][key] = value.replace(PLACEHOLDER, (whole, placeholder: string) => {
-        if (placeholder === "stageBucket") return ctx.bucketName;
-        problems.push({ path: keyWhere, message: `unknown placeholder ${whole}; the only placeholder is {stageBucket}` });
-        return whole;
-      });
-    }
-  }
-  if (problems.length > before || !job.script) return undefined;
-  return {
-    name,
-    glueJobName: `${ctx.stage}-${name}`,
-    script: job.script,
-    scriptPath: path.join(ctx.jobScriptsDir, job.script),
-    description: job.description,
-    ...resolved,
-    glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,
-    workerType: job.workerType ?? JOB_DEFAULTS.workerType,
-    numberOfWorkers: job.numberOfWorkers ?? JOB_DEFAULTS.numberOfWorkers,
-    executionClass,
-    timeoutMinutes: job.timeoutMinutes ?? JOB_DEFAULTS.timeoutMinutes,
-    maxRetries: job.maxRetries ?? JOB_DEFAULTS.maxRetries,
-    maxConcurrentRuns: job.maxConcurrentRuns ?? JOB_DEFAULTS.maxConcurrentRuns,
-  };
-}
-
-function resolveBackend(backend: ConfigInput["backend"]): BackendConfig {
+function resolveBackend(backend: ConfigInput["backend"], problems: ConfigProblem[]): BackendConfig {
   switch (backend.type) {
-    case "cloud":
-      return {
-        type: "cloud",
-        organization: backend.organization,
-        hostname: backend.hostname ?? "app.terraform.io",
-        project: backend.project,
-        workspaces: { ...DEFAULT_WORKSPACES, ...backend.workspaces },
-      };
+    case "cloud": {
+      const workspaces = { ...DEFAULT_WORKSPACES, ...backend.workspaces };
+      const owners = new Map<string, string>();
+      for (const [stack, workspace] of Object.entries(workspaces)) {
+        const other = owners.get(workspace.toLowerCase());
+        if (other) {
+          problems.push({
+            path: `backend.workspaces.${stack}`,
+            message: `found ${workspace}, the workspace of ${other} too: both stacks would share one state and overwrite each other; expected a workspace per stack, for example glue-${stack.replace(/-glue$/, "")}`,
+          });
+        }
+        owners.set(workspace.toLowerCase(), stack);
+      }
+      return { type: "cloud", organization: backend.organization, hostname: backend.hostname ?? "app.terraform.io", project: backend.project, workspaces };
+    }
     case "s3":
       return {
         type: "s3",
@@ -188,8 +116,4 @@ function resolveBackend(backend: ConfigInput["backend"]): BackendConfig {
 
 function resolveSource(source: ConfigInput["source"]): SourceConfig {
   return { ...source, branch: source.branch ?? "main" };
-}
-
-function isDirectory(dir: string): boolean {
-  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
 }

@@ -14,7 +14,6 @@
  * pipeline's CodeBuild roles assume it.
  */
 import type { AppConfig, AwsAccount } from "../config";
-import { ConfigError } from "../config";
 import { STAGE_NAMES, StageName } from "../constants/glue";
 import { partitionOf } from "../constants/aws-regions";
 import { accountProfileName, deployRoleName } from "../names";
@@ -42,18 +41,8 @@ export function deployAccessOf(config: AppConfig, stage: StageName): DeployAcces
   const crossAccount = account.awsAccountId !== config.pipelineAccount.awsAccountId;
   const ownRoleArn = `arn:${partitionOf(account.awsRegion)}:iam::${account.awsAccountId}:role/${deployRoleName(stage)}`;
   const base = { stage, account, crossAccount, profile: accountProfileName(stage), roleBoundaryArn };
+  // The config guarantees the role is in the stage's account (see config/check-accounts.ts).
   if (deployRoleArn) {
-    const roleAccount = deployRoleArn.split(":")[4];
-    if (roleAccount !== account.awsAccountId) {
-      throw new ConfigError(config.file, [
-        {
-          path: `stages.${stage}.deployRoleArn`,
-          message:
-            `the role is in account ${roleAccount}, but ${stage} deploys to ${account.awsAccountId}; ` +
-            `name a role of ${account.awsAccountId}, e.g. ${ownRoleArn} (which the pipeline stack creates)`,
-        },
-      ]);
-    }
     return { ...base, mode: "provider", roleArn: deployRoleArn, createRole: deployRoleArn === ownRoleArn };
   }
   if (!crossAccount) return { ...base, mode: "direct", createRole: false };

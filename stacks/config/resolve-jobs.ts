@@ -1,0 +1,147 @@
+/**
+ * The jobs of one stage: the shared `jobs:` merged with the stage's overrides, defaults applied,
+ * placeholders replaced, and every value checked where it was written.
+ */
+import * as path from "path";
+import { DEFAULT_EXECUTION_CLASS, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName } from "../constants/glue";
+import { scriptProblem } from "./check-files";
+import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./check-locations";
+import type { ConfigProblem } from "./config-error";
+import { closestMatch } from "./did-you-mean";
+import { replacePlaceholders } from "./placeholders";
+import type { JobInput } from "./schema";
+import type { JobConfig } from "./types";
+
+export interface StageJobsContext extends LocationContext {
+  readonly stage: StageName;
+  readonly jobScriptsDir: string;
+  readonly allowFlex: boolean;
+  /** Placeholder values, e.g. `stageBucket`. */
+  readonly placeholders: Readonly<Record<string, string>>;
+}
+
+type JobMap = Readonly<Record<string, JobInput>>;
+const GROUPS = ["inputs", "outputs", "arguments"] as const;
+
+export function resolveStageJobs(shared: JobMap, overrides: JobMap, ctx: StageJobsContext, problems: ConfigProblem[]): Record<string, JobConfig> {
+  const jobs: Record<string, JobConfig> = {};
+  const sharedNames = Object.keys(shared);
+  const seen = new Map<string, string>();
+  const placed: PlacedJob[] = [];
+  for (const name of new Set([...sharedNames, ...Object.keys(overrides)])) {
+    const base = own(shared, name);
+    const over = own(overrides, name);
+    const where = over ? `stages.${ctx.stage}.jobs.${name}` : `jobs.${name}`;
+    const twin = seen.get(name.toLowerCase());
+    if (twin !== undefined && twin !== name) {
+      problems.push({
+        path: where,
+        message: `found the job names ${twin} and ${name}, which differ only by case; IAM ignores case, so their roles would collide: rename one`,
+      });
+      continue;
+    }
+    seen.set(name.toLowerCase(), name);
+    if (!base && over && !over.script) {
+      const guess = closestMatch(name, sharedNames);
+      const hint = guess ? ` (did you mean ${guess}?)` : "";
+      problems.push({
+        path: where,
+        message:
+          over.enabled === false
+            ? `found enabled: false for ${name}, but there is no shared job ${name} to leave out${hint}; fix the name or remove the block`
+            : `found an override of ${name}, but there is no shared job ${name}${hint}; fix the name, or give a stage-only job its script: my_job.py`,
+      });
+      continue;
+    }
+    const merged = merge(base, over);
+    if (merged.enabled === false) continue;
+    const job = resolveJob(name, merged, { base, over, ctx }, problems);
+    if (job) {
+      jobs[name] = job;
+      const outputsPath = over?.outputs !== undefined ? `stages.${ctx.stage}.jobs.${name}.outputs` : `jobs.${name}.outputs`;
+      placed.push({ name, outputsPath, inputs: job.inputs, outputs: job.outputs });
+    }
+  }
+  problems.push(...overlapProblems(ctx.stage, placed));
+  return jobs;
+}
+
+/** A stage's override wins field by field; the argument maps merge key by key. */
+function merge(shared: JobInput | undefined, override: JobInput | undefined): JobInput {
+  const base = shared ?? {};
+  const over = override ?? {};
+  return { ...base, ...over, inputs: { ...base.inputs, ...over.inputs }, outputs: { ...base.outputs, ...over.outputs }, arguments: { ...base.arguments, ...over.arguments } };
+}
+
+interface Origin {
+  readonly base?: JobInput;
+  readonly over?: JobInput;
+  readonly ctx: StageJobsContext;
+}
+
+function resolveJob(name: string, job: JobInput, origin: Origin, problems: ConfigProblem[]): JobConfig | undefined {
+  const { ctx } = origin;
+  const before = problems.length;
+  const at = (field: string, key?: string) => {
+    const fromOverride = key === undefined ? origin.over?.[field as keyof JobInput] !== undefined : (origin.over?.[field as keyof JobInput] as Record<string, unknown> | undefined)?.[key] !== undefined;
+    return `${fromOverride || !origin.base ? `stages.${ctx.stage}.jobs` : "jobs"}.${name}.${field}${key === undefined ? "" : `.${key}`}`;
+  };
+  const inStage = (where: string, message: string) => (where.startsWith("jobs.") ? `in ${ctx.stage}: ${message}` : message);
+  if (!job.script) {
+    problems.push({ path: at("script"), message: "every job needs a script; add script: my_job.py (a file in job_scripts/)" });
+  } else {
+    const problem = scriptProblem(ctx.jobScriptsDir, job.script);
+    if (problem) problems.push({ path: at("script"), message: problem });
+  }
+  const executionClass = job.executionClass ?? DEFAULT_EXECUTION_CLASS[ctx.stage];
+  if (executionClass === "FLEX" && !ctx.allowFlex) {
+    problems.push({
+      path: at("executionClass"),
+      message: `FLEX jobs may start late, so ${ctx.stage} does not allow them; use STANDARD, or set stages.${ctx.stage}.allowFlex: true`,
+    });
+  }
+  const replace = (where: string, text: string) => {
+    const { value, problem } = replacePlaceholders(text, ctx.placeholders);
+    if (problem) problems.push({ path: where, message: problem });
+    return value;
+  };
+  const description = job.description === undefined ? undefined : replace(at("description"), job.description);
+  const seen = new Map<string, string>();
+  const resolved = { inputs: {}, outputs: {}, arguments: {} } as Record<(typeof GROUPS)[number], Record<string, string>>;
+  for (const group of GROUPS) {
+    for (const [key, raw] of Object.entries(job[group] ?? {})) {
+      const where = at(group, key);
+      if (RESERVED_JOB_ARGUMENTS.includes(key)) problems.push({ path: where, message: `--${key} is set by the stack itself; remove it from the config` });
+      if (seen.has(key)) problems.push({ path: where, message: `--${key} is already given under ${seen.get(key)}; use one name once` });
+      seen.set(key, group);
+      const known = problems.length;
+      const value = replace(where, String(raw));
+      resolved[group][key] = value;
+      if (group !== "arguments" && problems.length === known) {
+        const problem = locationProblem(value, group === "inputs" ? "input" : "output", ctx);
+        if (problem) problems.push({ path: where, message: inStage(where, problem) });
+      }
+    }
+  }
+  if (problems.length > before || !job.script) return undefined;
+  return {
+    name,
+    glueJobName: `${ctx.stage}-${name}`,
+    script: job.script,
+    scriptPath: path.join(ctx.jobScriptsDir, job.script),
+    description,
+    ...resolved,
+    glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,
+    workerType: job.workerType ?? JOB_DEFAULTS.workerType,
+    numberOfWorkers: job.numberOfWorkers ?? JOB_DEFAULTS.numberOfWorkers,
+    executionClass,
+    timeoutMinutes: job.timeoutMinutes ?? JOB_DEFAULTS.timeoutMinutes,
+    maxRetries: job.maxRetries ?? JOB_DEFAULTS.maxRetries,
+    maxConcurrentRuns: job.maxConcurrentRuns ?? JOB_DEFAULTS.maxConcurrentRuns,
+  };
+}
+
+/** Own keys only: a job named `constructor` must not find Object.prototype's. */
+function own(map: JobMap, name: string): JobInput | undefined {
+  return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+}
