@@ -1,0 +1,74 @@
+"""The rehearsal's AWS emulator: moto, in this process, over https on a loopback port.
+
+    .venv/bin/python moto_launcher.py --port N --cert-dir DIR --calls-file FILE [--admin-role NAME]
+
+- Makes a CA and a server certificate for 127.0.0.1/localhost in DIR (ca.pem is what clients trust).
+- Installs the patches of moto_patches/ (one emulator gap each).
+- Records every request as one JSON line in FILE (moto_support/call_recorder.py).
+- Enforces IAM for assumed-role credentials, except sessions of the administrator role NAME
+  (default rehearsal-admin).
+- Prints one line `ready https://127.0.0.1:N` on stdout when it serves, and stops cleanly on SIGTERM
+  or SIGINT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+DEFAULT_ADMIN_ROLE = "rehearsal-admin"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--cert-dir", required=True)
+    parser.add_argument("--calls-file", required=True)
+    parser.add_argument("--admin-role", default=DEFAULT_ADMIN_ROLE)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    from moto_support.self_signed_cert import make_certificates
+
+    certificates = make_certificates(args.cert_dir)
+
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+    from werkzeug.serving import make_server
+
+    from moto_patches import apply_all
+    from moto_support.call_recorder import CallRecorder
+
+    patches = apply_all(admin_role_name=args.admin_role)
+    app = CallRecorder(DomainDispatcherApplication(create_backend_app), args.calls_file)
+    server = make_server(
+        "127.0.0.1",
+        args.port,
+        app,
+        threaded=True,
+        request_handler=MotoRequestHandler,
+        ssl_context=(certificates["cert"], certificates["key"]),
+    )
+
+    def stop(_signum: int, _frame: object) -> None:
+        # shutdown() waits for serve_forever to return, so it runs off the main thread.
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(f"patches {' '.join(patches)}", flush=True)
+    print(f"ready https://127.0.0.1:{args.port}", flush=True)
+    server.serve_forever()
+    server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

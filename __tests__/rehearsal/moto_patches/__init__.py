@@ -1,0 +1,31 @@
+"""Patches to moto for the rehearsal, one gap each. Every module has a docstring naming the gap it
+handles (it matches an entry of emulator-gaps.ts) and an apply() that installs it. PATCHES lists them
+in the order they are applied; a later patch (e.g. Glue's StartJobRun on local Spark) adds a module here.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from moto_patches import (
+    bucket_policy_conditions,
+    codebuild_pipeline_source,
+    codebuild_report_groups,
+    codepipeline_timestamps,
+    iam_enforcement,
+)
+
+PATCHES: list[ModuleType] = [
+    iam_enforcement,
+    bucket_policy_conditions,
+    codebuild_pipeline_source,
+    codebuild_report_groups,
+    codepipeline_timestamps,
+]
+
+
+def apply_all(admin_role_name: str) -> list[str]:
+    """Installs every patch; returns their module names."""
+    for patch in PATCHES:
+        patch.apply(admin_role_name=admin_role_name)
+    return [patch.__name__.rsplit(".", 1)[-1] for patch in PATCHES]

@@ -1,0 +1,1 @@
+"""What the rehearsal's moto launcher adds around moto: TLS, call recording, principals, IAM evaluation."""
