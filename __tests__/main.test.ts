@@ -43,3 +43,27 @@ describe("main.ts", () => {
     expect(fs.existsSync(bad.outdir)).toBe(false);
   });
 });
+
+describe("main.ts refuses bad input from the environment with a message, exit 1 and no cdktf.out", () => {
+  const otherAccountRole = baseConfig();
+  otherAccountRole.stages.prod.deployRoleArn = "arn:aws:iam::999999999999:role/deploy";
+  const cases: [name: string, env: Record<string, string>, message: RegExp][] = [
+    ["CDKTF_CONTEXT_JSON that is not JSON", { CDKTF_CONTEXT_JSON: "{config: x}" }, /CDKTF_CONTEXT_JSON is not valid JSON .*; expected an object, for example/],
+    ["CDKTF_CONTEXT_JSON that is null", { CDKTF_CONTEXT_JSON: "null" }, /CDKTF_CONTEXT_JSON holds null; expected a JSON object/],
+    ["a config key that is not a path", { CDKTF_CONTEXT_JSON: '{"config": 3}' }, /"config" holds the number 3; expected the path of a config file/],
+    ["a deploy role in another account", { GLUE_CONFIG: writeTempProject(otherAccountRole) }, /stages\.prod\.deployRoleArn: found a role in account 999999999999/],
+  ];
+  const runs: Record<string, { outdir: string; run?: SynthRun }> = Object.fromEntries(cases.map(([name]) => [name, { outdir: tempOutdir() }]));
+
+  beforeAll(async () => {
+    await Promise.all(cases.map(async ([name, env]) => (runs[name].run = await runSynth({ outdir: runs[name].outdir, env }))));
+  });
+
+  test.each(cases)("%s", (name, _env, message) => {
+    const { run, outdir } = runs[name];
+    expect(run!.status).toBe(1);
+    expect(run!.stderr).toMatch(message);
+    expect(run!.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+});

@@ -64,6 +64,6 @@ export function roleBoundaryArn(stage: StageName, account: { awsAccountId: strin
 export const STAGE_BUCKET_PREFIXES: Readonly<Record<string, string>> = {
   "scripts/": "holds every job's code (a job writing there could change what other jobs run)",
   "libraries/": "holds the Python libraries every job imports",
-  "temp/": "Glue's temp dir, whose objects the lifecycle rule deletes after 7 days",
-  "spark-ui/": "holds the Spark UI event logs, deleted after 30 days",
+  "temp/": "is Glue's temp dir, whose objects the lifecycle rule deletes after 7 days",
+  "spark-ui/": "holds the Spark UI event logs, which the lifecycle rule deletes after 30 days",
 };

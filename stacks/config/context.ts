@@ -19,7 +19,7 @@ export function configFileFromContext(env: NodeJS.ProcessEnv = process.env): str
     throw new InputError(`${CONTEXT_VARIABLE} is not valid JSON (${(error as Error).message}); expected an object, for example ${EXAMPLE}, or unset it`);
   }
   if (context === null || typeof context !== "object" || Array.isArray(context)) {
-    throw new InputError(`${CONTEXT_VARIABLE} holds ${describeFound(context)}; expected a JSON object, for example ${EXAMPLE}, or unset it`);
+    throw new InputError(`${CONTEXT_VARIABLE} holds ${context === null ? "null" : describeFound(context)}; expected a JSON object, for example ${EXAMPLE}, or unset it`);
   }
   const config = (context as Record<string, unknown>).config;
   if (config === undefined) return undefined;

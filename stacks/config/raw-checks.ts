@@ -49,8 +49,13 @@ function walk(value: unknown, at: PropertyKey[], problems: ConfigProblem[]): voi
       });
       continue;
     }
+    if (key === "__proto__") {
+      problems.push({ path: keyPath([...at, key]), message: 'found the key "__proto__", which the config loader cannot keep as a key; rename it, for example proto' });
+      continue;
+    }
     const keyProblem = textProblem(key);
-    if (keyProblem) problems.push({ path: keyPath([...at, key]), message: `the key ${JSON.stringify(key)}: ${keyProblem}` });
+    // The key itself may be unprintable, so the message names it escaped, under its parent's path.
+    if (keyProblem) problems.push({ path: keyPath(at), message: `the key ${JSON.stringify(key)}: ${keyProblem}` });
     walk(item, [...at, key], problems);
   }
 }
