@@ -6,14 +6,16 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { Testing } from "cdktf";
+import { Testing, TerraformStack } from "cdktf";
 import { parse } from "yaml";
 import { loadConfig } from "../stacks/config";
 import { ACTIONS_WITHOUT_RESOURCE_LEVEL } from "../stacks/iam/actions-without-resource-level";
 import { INTEG_TEST_RUNNER_ROLE_NAME } from "../stacks/names";
+import { ArtifactStore } from "../stacks/pipeline/artifact-store";
 import { buildSpec } from "../stacks/pipeline/buildspec";
+import { CodeBuildStep } from "../stacks/pipeline/codebuild-step";
 import { glueStageRows } from "../stacks/pipeline/permissions/glue-stage";
-import { coveredTypes } from "../stacks/pipeline/permissions/permission-table";
+import { coveredTypes, statementsOf as statementsOfRows } from "../stacks/pipeline/permissions/permission-table";
 import { pipelineStackRows } from "../stacks/pipeline/permissions/pipeline-stack";
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
@@ -483,6 +485,33 @@ describe("PipelineStack", () => {
       expect(boundaries(json).map((p) => p.name)).toEqual(["glue-prod-role-boundary"]);
       expect(statementsOf(rolePolicyOf(json, "glue-deploy-dev")).map((s) => s.Sid)).not.toContain("StageRolesWithinBoundary");
     });
+  });
+
+  test("no policy repeats a Sid: a step's own statements and its rights may not share one (IAM refuses it)", () => {
+    for (const json of [three.json, single.json]) {
+      for (const { where, policy } of policiesOf(json)) {
+        const sids = statementsOf(policy).map((s) => s.Sid).filter(Boolean);
+        expect({ where, sids }).toEqual({ where, sids: [...new Set(sids)] });
+      }
+    }
+    const stack = new TerraformStack(Testing.app(), "steps");
+    const scope = { partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+    const artifacts = new ArtifactStore(stack, "artifacts", { bucketName: "artifacts-111111111111-eu-west-1", ...scope });
+    const spec = {
+      id: "check",
+      stage: "Check",
+      description: "checks",
+      computeType: "BUILD_GENERAL1_SMALL" as const,
+      timeoutMinutes: 5,
+      input: "source",
+      buildSpec: { runtimes: {}, build: ["true"] },
+      statements: [{ Sid: "ArtifactKey", Effect: "Allow" as const, Action: "kms:Decrypt", Resource: "*" }],
+    };
+    expect(() => new CodeBuildStep(stack, "check", { spec, artifacts, ...scope })).toThrow(
+      'CodeBuildStep check: two statements of its role\'s policy have Sid "ArtifactKey", which IAM refuses; rename one',
+    );
+    const row = { sid: "Same", types: [], resources: ["arn:aws:s3:::b"], read: ["s3:GetObject"], write: [] };
+    expect(() => statementsOfRows([row, row], "read")).toThrow('permission rows: Sid "Same" is used by two rows');
   });
 
   test("the buildspec builder refuses Terraform template syntax and empty builds, and says why", () => {

@@ -18,7 +18,10 @@ export interface IntegTestRoleProps {
   readonly runnerRoleName: string;
   /** Permissions boundary of the role. @default none */
   readonly permissionsBoundary?: string;
-  /** Names of this stage's Glue jobs. */
+  /**
+   * Names of this stage's Glue jobs, all `<stage>-<Name>`. The role may run every job named `<stage>-*`:
+   * one ARN per job would pass IAM's 10,240-character limit on a role's inline policies at about 186 jobs.
+   */
   readonly glueJobNames: readonly string[];
 }
 
@@ -42,9 +45,6 @@ export class IntegTestRole extends Construct {
       }),
     });
     suppressCheckov(this.role, SUPPRESSIONS.trustAccountNarrowedByCondition);
-    const jobArns = props.glueJobNames.map(
-      (name) => `arn:${props.partition}:glue:${props.region}:${props.accountId}:job/${name}`,
-    );
     const statements: PolicyStatement[] = [
       {
         Sid: "ListJobs",
@@ -54,14 +54,24 @@ export class IntegTestRole extends Construct {
         Resource: "*",
       },
     ];
-    if (jobArns.length > 0) {
+    if (props.glueJobNames.length > 0) {
       statements.push({
         Sid: "RunThisStagesJobs",
         Effect: "Allow",
         Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
-        Resource: jobArns,
+        Resource: `arn:${props.partition}:glue:${props.region}:${props.accountId}:job/${stageJobPrefix(props.glueJobNames)}*`,
       });
     }
     new IamRolePolicy(this, "policy", { role: this.role.name, name: "run-stage-jobs", policy: policyDocument(...statements) });
   }
+}
+
+/** The `<stage>-` that every job name of a stage starts with; stage names hold no `-`. */
+export function stageJobPrefix(glueJobNames: readonly string[]): string {
+  const prefixes = new Set(glueJobNames.map((name) => name.slice(0, name.indexOf("-") + 1)));
+  const [prefix] = prefixes;
+  if (prefixes.size !== 1 || !prefix) {
+    throw new Error(`IntegTestRole: job names must all be <stage>-<Name> of one stage, got ${[...prefixes].map((p) => `"${p}"`).join(", ")}`);
+  }
+  return prefix;
 }

@@ -98,7 +98,7 @@ export class CodeBuildStep extends Construct {
       { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:*` },
       { Sid: "ReadArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${bucket}/${ARTIFACT_PREFIX}/*` },
       { Sid: "Cache", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucket}/${cachePrefix}/*` },
-      { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: bucket },
+      { Sid: "ReadArtifactBucketAclAndLocation", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: bucket },
       {
         Sid: "ArtifactKey",
         Effect: "Allow",
@@ -121,6 +121,7 @@ export class CodeBuildStep extends Construct {
         : []),
       ...spec.statements,
     ];
+    assertUniqueSids(spec.id, statements);
     const policy = new IamRolePolicy(this, "policy", {
       role: this.role.name,
       name: "least-privilege",
@@ -148,5 +149,17 @@ export class CodeBuildStep extends Construct {
       // The pipeline starts as soon as it exists: its projects must already hold their rights.
       dependsOn: [policy],
     });
+  }
+}
+
+/** IAM refuses a policy whose statements share a Sid; the step's own statements and its spec's must not. */
+function assertUniqueSids(stepId: string, statements: readonly PolicyStatement[]): void {
+  const seen = new Set<string>();
+  for (const { Sid: sid } of statements) {
+    if (sid === undefined) continue;
+    if (seen.has(sid)) {
+      throw new Error(`CodeBuildStep ${stepId}: two statements of its role's policy have Sid "${sid}", which IAM refuses; rename one`);
+    }
+    seen.add(sid);
   }
 }

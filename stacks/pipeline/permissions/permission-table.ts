@@ -23,6 +23,10 @@ export type Access = "read" | "write";
 /** One statement per row: its read actions, plus its write actions when `access` is `write`. */
 export function statementsOf(rows: readonly PermissionRow[], access: Access): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
+  const sids = rows.map((row) => row.sid);
+  const repeated = sids.find((sid, i) => sids.indexOf(sid) !== i);
+  // The rows become statements of one policy, where IAM refuses a repeated Sid.
+  if (repeated) throw new Error(`permission rows: Sid "${repeated}" is used by two rows; give each row its own sid`);
   for (const row of rows) {
     if (row.resources.includes("*") && !row.why) {
       throw new Error(`permission row ${row.sid}: Resource "*" needs a reason in \`why\``);
