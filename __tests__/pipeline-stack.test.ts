@@ -358,7 +358,7 @@ describe("PipelineStack", () => {
 
     test("a deployRoleArn of another account than the stage's is refused, naming the key and the fix", () => {
       expect(() => synthPipeline((c) => (c.stages.dev.deployRoleArn = "arn:aws:iam::999999999999:role/glue-deploy-dev"))).toThrow(
-        /stages\.dev\.deployRoleArn: the role is in account 999999999999, but dev deploys to 222222222222; .*arn:aws:iam::222222222222:role\/glue-deploy-dev/,
+        /stages\.dev\.deployRoleArn: found a role in account 999999999999, but dev deploys to 222222222222; .*arn:aws:iam::222222222222:role\/glue-deploy-dev/,
       );
     });
   });
