@@ -259,6 +259,18 @@ const classes: Record<string, Record<string, Case>> = {
       message: /a role in account 999999999999, but prod deploys to 333333333333; expected a role of 333333333333/,
     },
   },
+  "Glue combinations": {
+    "a streaming-only worker type": {
+      config: joinJob((j) => (j.workerType = "G.025X")),
+      keyPath: "jobs.JoinLegislators.workerType",
+      message: /found G\.025X, which Glue runs only for streaming jobs/,
+    },
+    "FLEX on a worker type Glue does not run on FLEX": {
+      config: joinJob((j) => Object.assign(j, { workerType: "G.4X", executionClass: "FLEX" })),
+      keyPath: "jobs.JoinLegislators.executionClass",
+      message: /found FLEX with workerType G\.4X; Glue runs FLEX only on G\.1X or G\.2X/,
+    },
+  },
   "YAML forms": {
     "an empty dev:": {
       config: withChange((c) => (c.stages.dev = null)),
@@ -301,6 +313,12 @@ describe.each(Object.entries(classes))("hostile config: %s", (_class, cases) => 
 });
 
 describe("handled safely rather than refused", () => {
+  test("a dev job on a worker type FLEX does not support defaults to STANDARD", () => {
+    const config = loadConfig(writeTempProject(joinJob((j) => (j.workerType = "G.8X"))));
+    expect(config.stages.dev.jobs.JoinLegislators.executionClass).toBe("STANDARD");
+    expect(config.stages.dev.jobs.ProcessLegislators.executionClass).toBe("FLEX");
+  });
+
   test("{stageBucket} in a description is replaced, as in every job value", () => {
     const config = loadConfig(writeTempProject(joinJob((j) => (j.description = "writes to {stageBucket}"))));
     expect(config.stages.dev.jobs.JoinLegislators.description).toBe("writes to dev-glue-222222222222-eu-west-1");
@@ -315,6 +333,7 @@ describe("handled safely rather than refused", () => {
     const config = loadConfig(
       writeTempProject(withChange((c) => (c.jobs.toString = { script: "join_legislators.py", outputs: { out: "s3://{stageBucket}/output/to_string/" } }))),
     );
-    expect(config.stages.dev.jobs.toString.glueJobName).toBe("dev-toString");
+    const name: string = "toString";
+    expect(config.stages.dev.jobs[name].glueJobName).toBe("dev-toString");
   });
 });

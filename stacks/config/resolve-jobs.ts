@@ -3,7 +3,7 @@
  * placeholders replaced, and every value checked where it was written.
  */
 import * as path from "path";
-import { DEFAULT_EXECUTION_CLASS, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName } from "../constants/glue";
+import { DEFAULT_EXECUTION_CLASS, FLEX_WORKER_TYPES, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName, STREAMING_ONLY_WORKER_TYPES } from "../constants/glue";
 import { scriptProblem } from "./check-files";
 import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./check-locations";
 import type { ConfigProblem } from "./config-error";
@@ -93,7 +93,22 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     const problem = scriptProblem(ctx.jobScriptsDir, job.script);
     if (problem) problems.push({ path: at("script"), message: problem });
   }
-  const executionClass = job.executionClass ?? DEFAULT_EXECUTION_CLASS[ctx.stage];
+  const workerType = job.workerType ?? JOB_DEFAULTS.workerType;
+  if (STREAMING_ONLY_WORKER_TYPES.includes(workerType)) {
+    problems.push({
+      path: at("workerType"),
+      message: `found ${workerType}, which Glue runs only for streaming jobs; these jobs are Spark ETL (glueetl): expected one of G.1X, G.2X, G.4X … R.8X, for example G.1X`,
+    });
+  }
+  const flexFits = FLEX_WORKER_TYPES.includes(workerType);
+  // The stage's default falls back to STANDARD where Glue does not run the worker type on FLEX.
+  const executionClass = job.executionClass ?? (flexFits ? DEFAULT_EXECUTION_CLASS[ctx.stage] : "STANDARD");
+  if (executionClass === "FLEX" && !flexFits) {
+    problems.push({
+      path: at("executionClass"),
+      message: `found FLEX with workerType ${workerType}; Glue runs FLEX only on ${FLEX_WORKER_TYPES.join(" or ")}: expected STANDARD, or workerType G.1X`,
+    });
+  }
   if (executionClass === "FLEX" && !ctx.allowFlex) {
     problems.push({
       path: at("executionClass"),
@@ -132,7 +147,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     description,
     ...resolved,
     glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,
-    workerType: job.workerType ?? JOB_DEFAULTS.workerType,
+    workerType,
     numberOfWorkers: job.numberOfWorkers ?? JOB_DEFAULTS.numberOfWorkers,
     executionClass,
     timeoutMinutes: job.timeoutMinutes ?? JOB_DEFAULTS.timeoutMinutes,

@@ -18,6 +18,12 @@ export const WORKER_TYPES = [
 ] as const;
 export type WorkerType = (typeof WORKER_TYPES)[number];
 
+/** Glue runs these only for streaming jobs (`gluestreaming`); the jobs here are Spark ETL (`glueetl`). */
+export const STREAMING_ONLY_WORKER_TYPES: readonly WorkerType[] = ["G.025X"];
+
+/** The worker types Glue accepts with the FLEX execution class (Glue 3.0 or later, `glueetl`). */
+export const FLEX_WORKER_TYPES: readonly WorkerType[] = ["G.1X", "G.2X"];
+
 export const EXECUTION_CLASSES = ["FLEX", "STANDARD"] as const;
 export type ExecutionClass = (typeof EXECUTION_CLASSES)[number];
 
@@ -33,7 +39,10 @@ export const JOB_DEFAULTS = {
   maxConcurrentRuns: 1,
 };
 
-/** Dev runs on spare capacity (cheaper, may start late); prod needs predictable start times. */
+/**
+ * Dev runs on spare capacity (cheaper, may start late) where the worker type allows it; prod needs
+ * predictable start times.
+ */
 export const DEFAULT_EXECUTION_CLASS: Record<StageName, ExecutionClass> = {
   dev: "FLEX",
   prod: "STANDARD",
