@@ -214,6 +214,14 @@ const classes: Record<string, Record<string, Case>> = {
       keyPath: "tags.aws:owner",
       message: /starts with aws:, which AWS reserves/,
     },
+    "more tags than fit with the stacks' own": {
+      config: withChange((c) => {
+        c.tags = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`shared${i}`, "x"]));
+        c.stages.prod.tags = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`prod${i}`, "x"]));
+      }),
+      keyPath: "stages.prod.tags",
+      message: /found 50 tags with the top-level tags; at most 43 fit/,
+    },
     "a tag value that is a number": {
       config: withChange((c) => (c.tags = { "cost-center": 1234 })),
       keyPath: "tags.cost-center",

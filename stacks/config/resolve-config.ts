@@ -7,7 +7,7 @@ import { accountProblems } from "./check-accounts";
 import { libraryProblem, scriptsDirProblem } from "./check-files";
 import type { ConfigProblem } from "./config-error";
 import { resolveStageJobs } from "./resolve-jobs";
-import type { ConfigInput } from "./schema";
+import { ConfigInput, MAX_CONFIG_TAGS } from "./schema";
 import type { AppConfig, AwsAccount, BackendConfig, SourceConfig, StageConfig } from "./types";
 
 const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", "prod-glue": "glue-prod" };
@@ -36,6 +36,13 @@ export function resolveConfig(
     const stageInput = input.stages[stage];
     const account = accounts[stage];
     const allowFlex = stageInput.allowFlex ?? stage === "dev";
+    const tagCount = Object.keys({ ...input.tags, ...stageInput.tags }).length;
+    if (tagCount > MAX_CONFIG_TAGS) {
+      problems.push({
+        path: `stages.${stage}.tags`,
+        message: `found ${tagCount} tags with the top-level tags; at most ${MAX_CONFIG_TAGS} fit, because AWS allows 50 per resource and the stacks add up to 7 of their own`,
+      });
+    }
     const protectedBuckets: Record<string, string> = {
       [artifactBucketName(input.pipelineAccount)]: "the pipeline's artifact bucket",
       ...Object.fromEntries(STAGE_NAMES.filter((other) => other !== stage).map((other) => [buckets[other], `the ${other} stage's bucket`])),
