@@ -1,0 +1,57 @@
+import { DEFAULT_CONFIG_FILE } from "../../stacks/config";
+import { synthApp } from "../helpers/synth-app";
+import { baseConfig, writeTempProject } from "../helpers/temp-project";
+import { parseBuildSpec, pipelineActions, resolvePipelineVariables } from "./pipeline-definition";
+
+describe("pipelineActions", () => {
+  const actions = pipelineActions(synthApp(DEFAULT_CONFIG_FILE).pipeline);
+
+  test("lists the synthesized stages in order, each with its kind", () => {
+    expect(actions.map((a) => `${a.stage}:${a.kind}`)).toEqual([
+      "Source:source",
+      "Build:codebuild",
+      "UpdatePipeline:codebuild",
+      "DeployDev:codebuild",
+      "IntegTest:codebuild",
+      "PlanProd:codebuild",
+      "Approval:approval",
+      "DeployProd:codebuild",
+    ]);
+  });
+
+  test("resolves each CodeBuild action's project, role, buildspec and variables", () => {
+    const deployProd = actions.find((a) => a.stage === "DeployProd");
+    if (deployProd?.kind !== "codebuild") throw new Error("DeployProd is not a CodeBuild action");
+    expect(deployProd.projectName).toBe("glue-pipeline-deploy-prod");
+    expect(deployProd.roleName).toBe("glue-pipeline-deploy-prod");
+    expect(deployProd.inputs).toEqual(["build"]);
+    expect(deployProd.actionVariables).toEqual({ PIPELINE_EXECUTION_ID: "#{codepipeline.PipelineExecutionId}" });
+    expect(deployProd.buildSpec.build.at(-1)).toBe("terraform -chdir=cdktf.out/stacks/prod-glue apply -input=false approved.tfplan");
+    expect(deployProd.buildSpec.secrets).toEqual({ TF_TOKEN_app_terraform_io: "glue-cdktf/terraform-token" });
+  });
+
+  test("the integration test runs as the role its stage's test role trusts", () => {
+    const integ = actions.find((a) => a.stage === "IntegTest");
+    expect(integ).toEqual(expect.objectContaining({ roleName: "glue-pipeline-integ-test", outputs: ["integ_report"] }));
+  });
+
+  test("a reference to a resource the stack lacks is an error, not a guess", () => {
+    const stack = synthApp(writeTempProject(baseConfig())).pipeline;
+    const pipeline = Object.values<any>(stack.resource.aws_codepipeline)[0];
+    pipeline.stage[1].action[0].configuration.ProjectName = "${aws_codebuild_project.missing.name}";
+    expect(() => pipelineActions(stack)).toThrow(/does not name a aws_codebuild_project/);
+  });
+});
+
+test("parseBuildSpec reads variables, secrets, both phases and artifacts", () => {
+  const spec = parseBuildSpec(
+    'version: "0.2"\nenv:\n  variables: { A: "1" }\n  secrets-manager: { T: tok }\nphases:\n  install: { commands: [i] }\n  build: { commands: [b1, b2] }\nartifacts: { files: [x.txt] }\n',
+  );
+  expect(spec).toEqual({ variables: { A: "1" }, secrets: { T: "tok" }, install: ["i"], build: ["b1", "b2"], artifactFiles: ["x.txt"] });
+});
+
+test("resolvePipelineVariables replaces known #{...} references and keeps unknown ones", () => {
+  expect(resolvePipelineVariables("plan #{codepipeline.PipelineExecutionId} of #{SourceVariables.CommitId}", { "codepipeline.PipelineExecutionId": "e-1" })).toBe(
+    "plan e-1 of #{SourceVariables.CommitId}",
+  );
+});

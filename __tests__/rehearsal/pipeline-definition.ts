@@ -1,0 +1,90 @@
+/**
+ * The pipeline as the synthesized `pipeline` stack defines it: its stages in order, and for each
+ * CodeBuild action the project, its buildspec, its role and the variables the action passes. The
+ * rehearsal runs what this finds, so what it runs is what was synthesized.
+ */
+import { parse } from "yaml";
+
+type Json = Record<string, any>;
+
+export interface BuildSpec {
+  readonly variables: Readonly<Record<string, string>>;
+  /** Variable name to Secrets Manager secret name (optionally `name:json-key`). */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly install: readonly string[];
+  readonly build: readonly string[];
+  readonly artifactFiles: readonly string[];
+}
+
+export type PipelineAction =
+  | { readonly kind: "source"; readonly stage: string; readonly provider: string; readonly configuration: Readonly<Record<string, string>> }
+  | {
+      readonly kind: "codebuild";
+      readonly stage: string;
+      readonly projectName: string;
+      /** The project's service role, by name. */
+      readonly roleName: string;
+      readonly timeoutMinutes: number;
+      readonly inputs: readonly string[];
+      readonly outputs: readonly string[];
+      /** The action's EnvironmentVariables, values as written (with `#{...}` pipeline variables). */
+      readonly actionVariables: Readonly<Record<string, string>>;
+      readonly buildSpec: BuildSpec;
+    }
+  | { readonly kind: "approval"; readonly stage: string; readonly customData: string; readonly externalEntityLink?: string };
+
+/** The stages of the stack's only CodePipeline, one action each, in order. */
+export function pipelineActions(stack: Json): PipelineAction[] {
+  const pipelines = Object.values<Json>(stack.resource?.aws_codepipeline ?? {});
+  if (pipelines.length !== 1) throw new Error(`the pipeline stack defines ${pipelines.length} CodePipelines; expected one`);
+  return (pipelines[0].stage as Json[]).flatMap((stage) => (stage.action as Json[]).map((action) => actionOf(stack, stage.name, action)));
+}
+
+function actionOf(stack: Json, stageName: string, action: Json): PipelineAction {
+  const configuration: Record<string, string> = action.configuration ?? {};
+  if (action.category === "Source") return { kind: "source", stage: stageName, provider: action.provider, configuration };
+  if (action.category === "Approval") {
+    return { kind: "approval", stage: stageName, customData: configuration.CustomData ?? "", externalEntityLink: configuration.ExternalEntityLink };
+  }
+  if (action.provider !== "CodeBuild") throw new Error(`stage ${stageName}: action provider ${action.provider} is not one the rehearsal runs`);
+  const project = referenced(stack, configuration.ProjectName, "aws_codebuild_project");
+  const role = referenced(stack, project.service_role, "aws_iam_role");
+  const variables = configuration.EnvironmentVariables ? (JSON.parse(configuration.EnvironmentVariables) as { name: string; value: string }[]) : [];
+  return {
+    kind: "codebuild",
+    stage: stageName,
+    projectName: project.name,
+    roleName: role.name,
+    timeoutMinutes: project.build_timeout ?? 60,
+    inputs: action.input_artifacts ?? [],
+    outputs: action.output_artifacts ?? [],
+    actionVariables: Object.fromEntries(variables.map((v) => [v.name, v.value])),
+    buildSpec: parseBuildSpec(project.source.buildspec),
+  };
+}
+
+export function parseBuildSpec(text: string): BuildSpec {
+  const spec = parse(text) as Json;
+  return {
+    variables: spec.env?.variables ?? {},
+    secrets: spec.env?.["secrets-manager"] ?? {},
+    install: spec.phases?.install?.commands ?? [],
+    build: spec.phases?.build?.commands ?? [],
+    artifactFiles: spec.artifacts?.files ?? [],
+  };
+}
+
+/** The resource a `${type.id.attr}` reference points at (or the value itself when it is a literal name). */
+function referenced(stack: Json, reference: string, type: string): Json {
+  const match = /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(reference ?? "");
+  if (!match) throw new Error(`expected a reference to a ${type}, found ${JSON.stringify(reference)}`);
+  const [, refType, id] = match;
+  const resource = stack.resource?.[refType]?.[id];
+  if (refType !== type || !resource) throw new Error(`reference ${reference} does not name a ${type} of the stack`);
+  return resource;
+}
+
+/** Replaces CodePipeline's `#{namespace.Variable}` references with the rehearsal's values. */
+export function resolvePipelineVariables(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/#\{([A-Za-z0-9_.@-]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
