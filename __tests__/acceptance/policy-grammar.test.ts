@@ -8,7 +8,6 @@ import { policyStatementElements } from "../../stacks/acceptance/rules/policy-st
 import { allow, policy, roleWithPolicy, runOne } from "./fixtures";
 
 const trustOf = (...statements: Record<string, unknown>[]) => ({ aws_iam_role: { r: { name: "r", assume_role_policy: policy(...statements) } } });
-const assumeByGlue = { Effect: "Allow", Principal: { Service: "glue.amazonaws.com" }, Action: "sts:AssumeRole" };
 
 describe("policy-sid-unique", () => {
   test("refuses two statements with one Sid, naming the resource, the Sid and the fix", () => {
