@@ -22,11 +22,6 @@ export function resourceAttribute(expression: string): { type: string; id: strin
   return { type: match[1], id: match[2], attribute: match[3] };
 }
 
-/** Whether a value is exactly one interpolation (a name taken from another resource, say). */
-export function isInterpolation(value: unknown): boolean {
-  return typeof value === "string" && /^\$\{[^}]*\}$/.test(value);
-}
-
 /** `value` with each interpolation replaced by what `replace` returns for its expression. */
 export function replaceInterpolations(value: string, replace: (expression: string, text: string) => string): string {
   return value.replace(INTERPOLATION, (text, expression: string) => replace(expression, text));

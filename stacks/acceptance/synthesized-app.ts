@@ -21,8 +21,3 @@ export function synthesizedApp(stacks: Readonly<Record<string, StackJson>>): Syn
     policies: policiesOf(resources),
   };
 }
-
-/** A finding's location fields for a resource. */
-export function at(resource: ResourceRef): { stack: string; address: string } {
-  return { stack: resource.stack, address: resource.address };
-}
