@@ -12,9 +12,9 @@ from typing import Optional, Sequence
 
 from pyspark.sql import SparkSession
 
-from legislators.entrypoint import run_job
-from legislators.job_session import JobArgs
-from legislators.storage import read_json_lines, write_parquet
+from glue_runtime.entrypoint import run_job
+from glue_runtime.job_session import JobArgs
+from glue_runtime.storage import read_json_lines, write_parquet
 from legislators.transforms import join_legislators
 
 REQUIRED_ARGS = ("input_path_orgs", "input_path_persons", "input_path_memberships")

@@ -11,9 +11,9 @@ from typing import Optional, Sequence
 
 from pyspark.sql import SparkSession
 
-from legislators.entrypoint import run_job
-from legislators.job_session import JobArgs
-from legislators.storage import read_json_lines, write_parquet
+from glue_runtime.entrypoint import run_job
+from glue_runtime.job_session import JobArgs
+from glue_runtime.storage import read_json_lines, write_parquet
 from legislators.transforms import clean_persons
 
 REQUIRED_ARGS = ("input_path",)

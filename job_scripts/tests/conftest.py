@@ -13,7 +13,7 @@ os.environ.setdefault("PYARROW_IGNORE_TIMEZONE", "1")
 
 import pytest  # noqa: E402
 
-from legislators.job_session import local_spark_builder  # noqa: E402
+from glue_runtime.job_session import local_spark_builder  # noqa: E402
 
 JOB_SCRIPTS_DIR = Path(__file__).resolve().parents[1]
 SAMPLE_DATA_DIR = JOB_SCRIPTS_DIR / "sample_data"

@@ -1,8 +1,8 @@
 """run_job: exit codes and the one-line error report."""
 import pytest
 
-from legislators.entrypoint import EXIT_BAD_ARGUMENTS, EXIT_BAD_INPUT, EXIT_OK, run_job
-from legislators.storage import InputPathError
+from glue_runtime.entrypoint import EXIT_BAD_ARGUMENTS, EXIT_BAD_INPUT, EXIT_OK, run_job
+from glue_runtime.storage import InputPathError
 
 
 def test_a_successful_body_exits_ok_with_the_session_and_arguments(spark):

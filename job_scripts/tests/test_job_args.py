@@ -1,7 +1,7 @@
 """Local argument parsing, with Glue's conventions."""
 import pytest
 
-from legislators.job_args import JobArgumentError, parse_job_args, present_optional_args
+from glue_runtime.job_args import JobArgumentError, parse_job_args, present_optional_args
 
 GLUE_EXTRAS = ["--JOB_ID", "j_123", "--JOB_RUN_ID", "jr_456", "--TempDir", "s3://b/tmp/", "--enable-metrics", "true",
                "--job-bookmark-option", "job-bookmark-disable", "--enable-observability-metrics", ""]

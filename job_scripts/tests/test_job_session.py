@@ -4,9 +4,9 @@ import types
 
 import pytest
 
-from legislators import job_session as job_session_module
-from legislators.job_args import JobArgumentError
-from legislators.job_session import job_session, running_on_glue
+from glue_runtime import job_session as job_session_module
+from glue_runtime.job_args import JobArgumentError
+from glue_runtime.job_session import job_session, running_on_glue
 
 
 class FakeGlue:

@@ -1,7 +1,7 @@
 """Reading JSON lines with errors that name the path, and writing Parquet."""
 import pytest
 
-from legislators.storage import InputPathError, read_json_lines, write_parquet
+from glue_runtime.storage import InputPathError, read_json_lines, write_parquet
 
 
 def test_reads_a_json_lines_file(spark, sample_paths):
