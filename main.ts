@@ -1,7 +1,8 @@
 /** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
+import { checkAcceptance, formatFindings } from "./stacks/acceptance";
 import { addAppStacks } from "./stacks/app-stacks";
 import { configFileFromContext, InputError, loadConfig } from "./stacks/config";
 
@@ -31,7 +32,17 @@ function synth(): void {
   // Stack traces in construct metadata cost a source-mapped trace per construct and are never synthesized.
   const app = new App({ skipValidation: !hasTerraform, stackTraces: false });
   addAppStacks(app, config);
+  refuseWhatAwsWouldRefuse(app);
   app.synth();
+}
+
+/** Runs the AWS acceptance rules over every stack before anything is written (IAM actions are checked by npm run scan). */
+function refuseWhatAwsWouldRefuse(app: App): void {
+  const stacks = app.node.findAll().filter(TerraformStack.isStack) as TerraformStack[];
+  const findings = checkAcceptance(Object.fromEntries(stacks.map((stack) => [stack.node.id, stack.toTerraform()])));
+  if (findings.length > 0) {
+    throw new InputError(`AWS would refuse what this config synthesizes; nothing was written:\n${formatFindings(findings)}`);
+  }
 }
 
 /** The one handler: any failure is a message and exit code 1, and leaves no output directory behind. */

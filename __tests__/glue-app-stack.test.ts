@@ -15,7 +15,6 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import * as fs from "fs";
 import * as path from "path";
-import { stageJobPrefix } from "../stacks/constructs/integ-test-role";
 import { synthGlueStack, resourcesOf } from "./helpers/synth-glue-stack";
 import { baseConfig, writeTempProject } from "./helpers/temp-project";
 import "./helpers/cdktf-matchers";
@@ -42,6 +41,19 @@ describe("GlueAppStack", () => {
       default_tags: [{ tags: expect.objectContaining({ stage: "prod", "managed-by": "cdktf" }) }],
     });
     expect(dev.json.provider.aws[0].assume_role).toBeUndefined();
+  });
+
+  test("script objects carry only the project's own tags, through a provider of their own: S3 allows 10 on an object", () => {
+    const input = baseConfig();
+    input.tags = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`team-tag-${i}`, "x"]));
+    const { json } = synthGlueStack(writeTempProject(input), "dev");
+    const [main, objects] = json.provider.aws;
+    expect(Object.keys(main.default_tags[0].tags)).toHaveLength(23);
+    expect(objects).toEqual(expect.objectContaining({ alias: "objects", allowed_account_ids: ["222222222222"] }));
+    expect(objects.default_tags[0].tags).toEqual({ project: "glue-cdktf-pipeline", stage: "dev", "managed-by": "cdktf" });
+    const scripts = Object.values(resourcesOf(json, "aws_s3_object")) as any[];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script.provider).toBe("aws.objects");
   });
 
   test("assumes the stage's deploy role when the config names one", () => {
@@ -224,7 +236,6 @@ describe("GlueAppStack", () => {
         Resource: "arn:aws:glue:eu-west-1:222222222222:job/dev-*",
       },
     ]);
-    expect(() => stageJobPrefix(["dev-A", "prod-B"])).toThrow('job names must all be <stage>-<Name> of one stage, got "dev-", "prod-"');
   });
 
   test("every role carries the stage's permissions boundary, unless the config turns it off", () => {

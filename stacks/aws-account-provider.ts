@@ -9,10 +9,13 @@ export interface AwsAccountProviderProps {
   readonly deployRoleArn?: string;
   /** Tags on every resource this provider creates. */
   readonly tags: Readonly<Record<string, string>>;
+  /** A second provider of the same account, for resources that need other default tags. @default the stack's default provider */
+  readonly alias?: string;
 }
 
 export function addAwsAccountProvider(scope: Construct, props: AwsAccountProviderProps): AwsProvider {
-  return new AwsProvider(scope, "aws", {
+  return new AwsProvider(scope, props.alias ? `aws-${props.alias}` : "aws", {
+    alias: props.alias,
     region: props.account.awsRegion,
     // Refuses to touch any other account, whatever credentials the shell happens to hold.
     allowedAccountIds: [props.account.awsAccountId],

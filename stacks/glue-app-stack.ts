@@ -11,7 +11,7 @@ import { IntegTestRole } from "./constructs/integ-test-role";
 import { JobScripts } from "./constructs/job-scripts";
 import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
-import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageKeyAlias } from "./names";
+import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageJobNamePrefix, stageKeyAlias } from "./names";
 import { addStateBackend } from "./state-backend";
 
 export interface GlueAppStackProps {
@@ -29,11 +29,11 @@ export class GlueAppStack extends TerraformStack {
     const partition = partitionOf(region);
 
     addStateBackend(this, config.backend, stage.stackName);
-    addAwsAccountProvider(this, {
-      account: stage.account,
-      deployRoleArn: stage.deployRoleArn,
-      tags: { project: "glue-cdktf-pipeline", stage: stage.name, "managed-by": "cdktf", ...config.tags, ...stage.tags },
-    });
+    const projectTags = { project: "glue-cdktf-pipeline", stage: stage.name, "managed-by": "cdktf" };
+    const provider = { account: stage.account, deployRoleArn: stage.deployRoleArn };
+    addAwsAccountProvider(this, { ...provider, tags: { ...projectTags, ...config.tags, ...stage.tags } });
+    // S3 allows 10 tags on an object: the scripts carry the project's own, the bucket all of them.
+    const objectsProvider = addAwsAccountProvider(this, { ...provider, tags: projectTags, alias: "objects" });
 
     const key = new EncryptionKey(this, "key", {
       alias: stageKeyAlias(stage.name),
@@ -68,6 +68,7 @@ export class GlueAppStack extends TerraformStack {
       scriptsDir: config.jobScriptsDir,
       scripts: jobs.map((job) => job.script),
       pythonLibraries: config.pythonLibraries,
+      provider: objectsProvider,
     });
 
     for (const job of jobs) {
@@ -99,7 +100,7 @@ export class GlueAppStack extends TerraformStack {
       pipelineAccountId: config.pipelineAccount.awsAccountId,
       runnerRoleName: INTEG_TEST_RUNNER_ROLE_NAME,
       permissionsBoundary: stage.roleBoundaryArn,
-      glueJobNames: jobs.map((job) => job.glueJobName),
+      jobNamePrefix: stageJobNamePrefix(stage.name),
     });
 
     new TerraformOutput(this, "bucket_name", { value: stage.bucketName });

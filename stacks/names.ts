@@ -17,6 +17,16 @@ export function stageBucketName(stage: StageName, account: { awsAccountId: strin
   return `${stage}-glue-${account.awsAccountId}-${account.awsRegion}`;
 }
 
+/** What every deployed Glue job of a stage is named after: `<stage>-`, so stages can share an account. */
+export function stageJobNamePrefix(stage: StageName | string): string {
+  return `${stage}-`;
+}
+
+/** A job's deployed name, `<stage>-<Name>`. */
+export function glueJobName(stage: StageName, name: string): string {
+  return `${stageJobNamePrefix(stage)}${name}`;
+}
+
 /** The role the integration test assumes in a stage's account. */
 export function integTestRoleName(stage: StageName): string {
   return `glue-test-${stage}`;

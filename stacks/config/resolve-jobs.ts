@@ -4,6 +4,7 @@
  */
 import * as path from "path";
 import { DEFAULT_EXECUTION_CLASS, FLEX_WORKER_TYPES, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName, STREAMING_ONLY_WORKER_TYPES } from "../constants/glue";
+import { glueJobName } from "../names";
 import { scriptProblem } from "./check-files";
 import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./check-locations";
 import type { ConfigProblem } from "./config-error";
@@ -141,7 +142,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
   if (problems.length > before || !job.script) return undefined;
   return {
     name,
-    glueJobName: `${ctx.stage}-${name}`,
+    glueJobName: glueJobName(ctx.stage, name),
     script: job.script,
     scriptPath: path.join(ctx.jobScriptsDir, job.script),
     description,

@@ -1,6 +1,6 @@
 /** Uploads each job script (and the shared Python libraries) to the stage bucket, re-uploading on any edit. */
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, TerraformAsset } from "cdktf";
+import { AssetType, TerraformAsset, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import * as path from "path";
 import { writeLibrariesZip } from "../python-libraries-zip";
@@ -16,6 +16,8 @@ export interface JobScriptsProps {
   readonly scripts: readonly string[];
   /** Python packages (directories of scriptsDir) zipped into one `--extra-py-files` archive. */
   readonly pythonLibraries: readonly string[];
+  /** The provider the objects are created with (S3 allows only 10 tags on an object). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 export class JobScripts extends Construct {
@@ -44,6 +46,7 @@ export class JobScripts extends Construct {
   private upload(id: string, file: string, key: string): string {
     const asset = new TerraformAsset(this, `${id}-asset`, { path: file, type: AssetType.FILE });
     new S3Object(this, id, {
+      provider: this.props.provider,
       bucket: this.props.bucket.bucket.id,
       key,
       source: asset.path,

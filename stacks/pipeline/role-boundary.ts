@@ -10,7 +10,7 @@ import type { AwsAccount } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { StageName } from "../constants/glue";
 import { policyDocument } from "../iam/policy-document";
-import { roleBoundaryName } from "../names";
+import { roleBoundaryName, stageJobNamePrefix } from "../names";
 
 /** The most any role of the stage may do; each role's own policy grants a narrow part of it. */
 export function roleBoundaryDocument(stage: StageName, account: AwsAccount): string {
@@ -43,7 +43,7 @@ export function roleBoundaryDocument(stage: StageName, account: AwsAccount): str
       Sid: "RunStageJobs",
       Effect: "Allow",
       Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
-      Resource: `arn:${partition}:glue:${region}:${accountId}:job/${stage}-*`,
+      Resource: `arn:${partition}:glue:${region}:${accountId}:job/${stageJobNamePrefix(stage)}*`,
     },
   );
 }

@@ -6,7 +6,7 @@
 import type { AwsAccount } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
 import type { StageName } from "../../constants/glue";
-import { glueJobRoleName, integTestRoleName, stageBucketName, stageKeyAlias } from "../../names";
+import { glueJobRoleName, integTestRoleName, stageBucketName, stageJobNamePrefix, stageKeyAlias } from "../../names";
 import type { PermissionRow } from "./permission-table";
 
 /** The resource types a SecureBucket is made of. */
@@ -81,7 +81,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
   const bucketArn = `arn:${partition}:s3:::${stageBucketName(stage, account)}`;
   const kms = `arn:${partition}:kms:${region}:${accountId}`;
   const role = (name: string) => `arn:${partition}:iam::${accountId}:role/${name}`;
-  const jobRoles = role(glueJobRoleName(`${stage}-*`));
+  const jobRoles = role(glueJobRoleName(`${stageJobNamePrefix(stage)}*`));
   return [
     {
       sid: "StageBucket",
@@ -103,7 +103,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
     {
       sid: "StageJobs",
       types: ["aws_glue_job"],
-      resources: [`arn:${partition}:glue:${region}:${accountId}:job/${stage}-*`],
+      resources: [`arn:${partition}:glue:${region}:${accountId}:job/${stageJobNamePrefix(stage)}*`],
       read: ["glue:GetJob", "glue:GetTags"],
       write: ["glue:CreateJob", "glue:UpdateJob", "glue:DeleteJob", "glue:TagResource", "glue:UntagResource"],
     },
