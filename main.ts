@@ -1,8 +1,8 @@
 /** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
-import { App, TerraformStack } from "cdktf";
+import { App } from "cdktf";
 import * as fs from "fs";
 import * as path from "path";
-import { checkAcceptance, formatFindings } from "./stacks/acceptance";
+import { refuseWhatAwsWouldRefuse } from "./stacks/acceptance/refuse-at-synth";
 import { addAppStacks } from "./stacks/app-stacks";
 import { configFileFromContext, InputError, loadConfig } from "./stacks/config";
 
@@ -34,15 +34,6 @@ function synth(): void {
   addAppStacks(app, config);
   refuseWhatAwsWouldRefuse(app);
   app.synth();
-}
-
-/** Runs the AWS acceptance rules over every stack before anything is written (IAM actions are checked by npm run scan). */
-function refuseWhatAwsWouldRefuse(app: App): void {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack) as TerraformStack[];
-  const findings = checkAcceptance(Object.fromEntries(stacks.map((stack) => [stack.node.id, stack.toTerraform()])));
-  if (findings.length > 0) {
-    throw new InputError(`AWS would refuse what this config synthesizes; nothing was written:\n${formatFindings(findings)}`);
-  }
 }
 
 /** The one handler: any failure is a message and exit code 1, and leaves no output directory behind. */
