@@ -1,5 +1,6 @@
-"""WSGI middleware around moto: names each request (principal, IAM action, parameters), makes that the
-request's context for the patches, and appends one JSON line per request to the calls file.
+"""WSGI middleware around moto. It names each request (principal, IAM action, parameters), makes that
+the request's context for the patches, and appends one JSON line per request to the calls file. It also
+serves the inventory (moto_support/inventory.py), unrecorded.
 
 A line: {"seq", "time", "accessKeyId", "accountId", "principalArn", "roleArn", "service", "action",
 "region", "method", "path", "params", "status"}.
@@ -15,9 +16,12 @@ from typing import Any, Callable, Iterable, Optional
 from urllib.parse import parse_qs
 
 from moto_support import principals, request_context
+from moto_support.inventory import inventory
 from moto_support.s3_actions import s3_action, split_path
 
 MAX_VALUE_CHARS = 400
+#: Served here, not by moto, and not recorded: the rehearsal's own look at what is left.
+INVENTORY_PATH = "/rehearsal-api/inventory"
 JSON_CONTENT_TYPES = ("application/x-amz-json", "application/json")
 
 
@@ -129,6 +133,10 @@ class CallRecorder:
         )
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == INVENTORY_PATH:
+            body = json.dumps(inventory()).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
         context = self.describe(environ)
         status_holder: dict[str, int] = {}
 

@@ -1,0 +1,111 @@
+/**
+ * The one list of the emulator's gaps: where moto does not do what AWS does, and how the rehearsal
+ * handles it. Never by changing the product. The report includes EMULATOR_GAPS; `formatGaps` prints it.
+ *
+ * `handling` is one of:
+ * - "patched in the launcher (<module>)": a module of moto_patches/ (its docstring names the gap);
+ * - "resource left out: <reason>";
+ * - "checked outside the emulator: <where>";
+ * - "accepted: <why it does not change what the rehearsal shows>".
+ */
+
+export const MOTO_VERSION = "5.2.5";
+
+export interface EmulatorGap {
+  /** Stable id, also named in the patch's docstring */
+  readonly id: string;
+  readonly motoVersion: string;
+  /** What AWS does */
+  readonly aws: string;
+  /** What moto does */
+  readonly moto: string;
+  readonly handling: string;
+}
+
+const gap = (id: string, aws: string, moto: string, handling: string): EmulatorGap => ({ id, motoVersion: MOTO_VERSION, aws, moto, handling });
+
+export const EMULATOR_GAPS: readonly EmulatorGap[] = [
+  gap(
+    "s3-bucket-policy-conditions",
+    "Evaluates a bucket policy's Conditions: over https, `Deny s3:* when Bool aws:SecureTransport false` does not apply.",
+    "Ignores every condition operator but StringEquals on sts:ExternalId, so the TLS-only Deny denies every object request, over https too.",
+    "patched in the launcher (moto_patches/bucket_policy_conditions.py)",
+  ),
+  gap(
+    "codebuild-codepipeline-source",
+    "CreateProject takes no location for a CODEPIPELINE or NO_SOURCE source, nor for CODEPIPELINE artifacts.",
+    "Refuses any source and any artifacts but NO_ARTIFACTS without a location (InvalidInputException).",
+    "patched in the launcher (moto_patches/codebuild_pipeline_source.py)",
+  ),
+  gap(
+    "codepipeline-iso-timestamps",
+    "CodePipeline (AWS JSON 1.1) returns timestamps as epoch seconds.",
+    "Returns ISO-8601 strings in GetPipeline's metadata, ListPipelines and executions; the Terraform provider's Go SDK cannot decode them.",
+    "patched in the launcher (moto_patches/codepipeline_timestamps.py)",
+  ),
+  gap(
+    "codebuild-report-groups",
+    "CodeBuild report groups: CreateReportGroup, BatchGetReportGroups, UpdateReportGroup, DeleteReportGroup, ListReportGroups.",
+    "Not implemented (HTTP 500, NotImplementedError).",
+    "patched in the launcher (moto_patches/codebuild_report_groups.py)",
+  ),
+  gap(
+    "iam-permissions-boundary",
+    "Evaluates `iam:PermissionsBoundary` conditions (the boundary in CreateRole/PutRolePermissionsBoundary, the role's own for PutRolePolicy and the like), and limits a role's permissions to its permissions boundary.",
+    "Never sets the key, and counts a condition on a missing key as met, so CreateRole without the boundary is allowed; never reads a role's permissions boundary.",
+    "patched in the launcher (moto_patches/iam_enforcement.py)",
+  ),
+  gap(
+    "iam-enforcement-scope",
+    "Every request is authorized: the administrator's by its administrator policy, a role's by its policies.",
+    "Enforces IAM for every request or for none (INITIAL_NO_AUTH_ACTION_COUNT); with it on, only IAM users and assumed roles it knows may call at all.",
+    "patched in the launcher (moto_patches/iam_enforcement.py): enforced for assumed roles' credentials, not for the rehearsal's administrator sessions (role rehearsal-admin)",
+  ),
+  gap(
+    "iam-resource-matching",
+    "Matches a statement's Resource against the ARN of the resource a request acts on.",
+    "Matches it against the literal \"*\" for every service but S3, IAM roles and sts:AssumeRole, so a statement scoped to an ARN never allows anything there.",
+    "patched in the launcher (moto_patches/iam_enforcement.py): the ARN where the request names it plainly (S3, IAM, AssumeRole, Glue jobs); elsewhere the action alone is judged, and permission-check.ts checks resources",
+  ),
+  gap(
+    "iam-condition-evaluation",
+    "Evaluates every condition operator on the request's context keys; a failed condition makes a statement not apply; a Deny statement denies.",
+    "Knows StringEquals on sts:ExternalId only, counts all else as met; an Allow whose condition fails counts as an explicit Deny; a statement without Resource is an Allow whatever its Effect.",
+    "patched in the launcher (moto_support/policy_evaluator.py, installed by moto_patches/iam_enforcement.py)",
+  ),
+  gap(
+    "iam-principal-matching",
+    "A trust or bucket policy naming an account (or its root ARN) covers that account's principals; a role ARN covers the role's sessions.",
+    "Compares the caller's assumed-role ARN with the Principal's values literally, so `Principal: {AWS: arn:aws:iam::ACCT:root}` (glue-test-<stage>'s trust) never matches.",
+    "patched in the launcher (moto_support/policy_evaluator.py)",
+  ),
+  gap(
+    "iam-passrole",
+    "Checks iam:PassRole (with iam:PassedToService) on the role a request hands to a service: Glue CreateJob, CodeBuild CreateProject, CodePipeline CreatePipeline, and their updates.",
+    "Never checks iam:PassRole.",
+    "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/request_facts.py)",
+  ),
+  gap(
+    "s3-iam-action-names",
+    "Authorizes S3 requests by IAM action names, e.g. PUT ?encryption is s3:PutEncryptionConfiguration, HEAD bucket is s3:ListBucket.",
+    "Its table (moto.s3.responses.ACTION_MAP) lacks encryption, ownershipControls, publicAccessBlock (as S3 spells it), object-lock and more, and names those requests s3:CreateBucket or s3:ListBucket.",
+    "patched in the launcher (moto_support/s3_actions.py, used by the call recorder and the enforcement)",
+  ),
+  gap(
+    "kms-key-policies",
+    "A KMS key's key policy decides who may use the key, with the caller's IAM policies where it delegates to the account.",
+    "Does not evaluate key policies.",
+    "checked outside the emulator: the rehearsal's permission check (permission-check.ts)",
+  ),
+  gap(
+    "sigv4-signatures",
+    "Refuses a request whose SigV4 signature does not match the credentials' secret.",
+    "Checks signatures only when it enforces IAM; the launcher's enforcement checks the session token of assumed-role credentials, not the signature.",
+    "accepted: every credential in the rehearsal comes from the emulator itself, and SDKs sign correctly",
+  ),
+];
+
+/** The gaps as a plain-text list, for the console and the report. */
+export function formatGaps(gaps: readonly EmulatorGap[] = EMULATOR_GAPS): string {
+  return gaps.map((g) => `- ${g.id} (moto ${g.motoVersion})\n    AWS:  ${g.aws}\n    moto: ${g.moto}\n    handling: ${g.handling}`).join("\n");
+}

@@ -1,0 +1,121 @@
+/**
+ * The rehearsal's own copy of the project, synthesized with a local state backend.
+ *
+ *   const ws = await prepareWorkspace({ configFile: "default-config.yaml" });
+ *   ws.stackDir("dev-glue")   // <ws>/cdktf.out/stacks/dev-glue
+ *
+ * The copy holds what `git ls-files -co --exclude-standard` lists (tracked and untracked files, not the
+ * ignored ones), with node_modules, .venv and .venv-scan linked, not copied. The chosen config is
+ * written into it, at the same place relative to the project, with `backend` set to `{ type: local }`
+ * and every other key (and comment) as it was. Synth runs as cdktf.json's app command does, in the
+ * copy, into `<ws>/cdktf.out`. The project's own files and its cdktf.out are not touched.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { parseDocument } from "yaml";
+import { PROJECT_DIR } from "../../stacks/config";
+
+/** Large directories the copy links to instead of copying. */
+export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan"] as const;
+
+export interface Workspace {
+  /** Root of the copy */
+  readonly dir: string;
+  /** <dir>/cdktf.out */
+  readonly outDir: string;
+  /** The config the copy was synthesized from (backend: local) */
+  readonly configFile: string;
+  /** Seconds synth took */
+  readonly synthSeconds: number;
+  stackDir(name: string): string;
+}
+
+export interface PrepareWorkspaceOptions {
+  /** Config to synthesize, absolute or relative to the project. */
+  readonly configFile: string;
+  /** Where to make the copy; @default a new directory under the OS temp dir */
+  readonly dir?: string;
+  /** @default the project this file belongs to */
+  readonly projectDir?: string;
+}
+
+/** The project's files as git sees them: tracked and untracked, not ignored, still present. */
+export function projectFiles(projectDir: string): string[] {
+  const out = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const linked = new Set<string>(LINKED_DIRS);
+  return [...new Set(out.split("\0").filter(Boolean))].filter((file) => !linked.has(file.split("/")[0]) && existsOrLink(join(projectDir, file)));
+}
+
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function copyProject(projectDir: string, dir: string): number {
+  const files = projectFiles(projectDir);
+  for (const file of files) {
+    const from = join(projectDir, file);
+    const to = join(dir, file);
+    mkdirSync(dirname(to), { recursive: true });
+    if (lstatSync(from).isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+    else copyFileSync(from, to);
+  }
+  for (const name of LINKED_DIRS) {
+    const from = join(projectDir, name);
+    if (existsSync(from) && !existsOrLink(join(dir, name))) symlinkSync(from, join(dir, name), "dir");
+  }
+  return files.length;
+}
+
+/** The config's text with `backend` replaced by `{ type: local }`; everything else kept. */
+export function withLocalBackend(configText: string): string {
+  const document = parseDocument(configText);
+  if (document.errors.length > 0) throw new Error(`the config is not valid YAML: ${document.errors[0].message}`);
+  document.set("backend", document.createNode({ type: "local" }));
+  return document.toString();
+}
+
+export function synth(dir: string, configFile: string, outDir: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      process.execPath,
+      ["--require", "tsx/cjs", "main.ts"],
+      { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHECKPOINT_DISABLE: "1", GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`synth of ${configFile} failed:\n${stderr || stdout}`));
+        else resolvePromise();
+      },
+    );
+  });
+}
+
+export async function prepareWorkspace(options: PrepareWorkspaceOptions): Promise<Workspace> {
+  const projectDir = options.projectDir ?? PROJECT_DIR;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "glue-rehearsal-"));
+  mkdirSync(dir, { recursive: true });
+  copyProject(projectDir, dir);
+
+  const source = isAbsolute(options.configFile) ? options.configFile : resolve(projectDir, options.configFile);
+  const inside = relative(projectDir, source);
+  // Inside the project: the same place in the copy, so paths relative to the config still hold.
+  const configFile = !inside.startsWith("..") && !isAbsolute(inside) ? join(dir, inside) : join(dir, "rehearsal-config.yaml");
+  mkdirSync(dirname(configFile), { recursive: true });
+  writeFileSync(configFile, withLocalBackend(readFileSync(source, "utf8")));
+
+  const outDir = join(dir, "cdktf.out");
+  const started = Date.now();
+  await synth(dir, configFile, outDir);
+  return {
+    dir,
+    outDir,
+    configFile,
+    synthSeconds: (Date.now() - started) / 1000,
+    stackDir: (name: string) => join(outDir, "stacks", name),
+  };
+}
