@@ -5,6 +5,8 @@ Arguments:
     --input_path_persons      persons, as JSON lines
     --input_path_memberships  memberships, as JSON lines
     --output_path             optional: where the joined history goes, as Parquet
+    --output_path_table       optional: <database>.<table>, to write the history as that catalog
+                              table (at --output_path)
 See legislators.transforms.join_legislators for the join itself.
 """
 import sys
@@ -14,11 +16,11 @@ from pyspark.sql import SparkSession
 
 from glue_runtime.entrypoint import run_job
 from glue_runtime.job_session import JobArgs
-from glue_runtime.storage import read_json_lines, write_parquet
+from glue_runtime.storage import output_requested, read_json_lines, write_output
 from legislators.transforms import join_legislators
 
 REQUIRED_ARGS = ("input_path_orgs", "input_path_persons", "input_path_memberships")
-OPTIONAL_ARGS = ("output_path",)
+OPTIONAL_ARGS = ("output_path", "output_path_table")
 
 
 def join_legislators_job(spark: SparkSession, args: JobArgs) -> None:
@@ -29,8 +31,8 @@ def join_legislators_job(spark: SparkSession, args: JobArgs) -> None:
     )
     history.printSchema()
     print(f"history: {history.count()} rows")
-    if args["output_path"]:
-        write_parquet(history, args["output_path"])
+    if output_requested(args, "output_path"):
+        write_output(history, args, "output_path")
 
 
 def main(argv: Optional[Sequence[str]] = None, spark: Optional[SparkSession] = None) -> int:

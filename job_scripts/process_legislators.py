@@ -2,8 +2,10 @@
 
 Arguments:
     --input_path   persons, as JSON lines (a file, or a directory of them)
-    --output_path  optional: where the clean copy goes, as Parquet; without it the job only shows
-                   the data, as the seed's job did
+    --output_path        optional: where the clean copy goes, as Parquet; without it the job only
+                         shows the data, as the seed's job did
+    --output_path_table  optional: <database>.<table>, to write the copy as that catalog table
+                         (at --output_path)
 See legislators.transforms.clean_persons for what "clean" means.
 """
 import sys
@@ -13,11 +15,11 @@ from pyspark.sql import SparkSession
 
 from glue_runtime.entrypoint import run_job
 from glue_runtime.job_session import JobArgs
-from glue_runtime.storage import read_json_lines, write_parquet
+from glue_runtime.storage import output_requested, read_json_lines, write_output
 from legislators.transforms import clean_persons
 
 REQUIRED_ARGS = ("input_path",)
-OPTIONAL_ARGS = ("output_path",)
+OPTIONAL_ARGS = ("output_path", "output_path_table")
 
 
 def process_legislators(spark: SparkSession, args: JobArgs) -> None:
@@ -25,8 +27,8 @@ def process_legislators(spark: SparkSession, args: JobArgs) -> None:
     persons.printSchema()
     persons.show()
     print(f"persons: {persons.count()} rows")
-    if args["output_path"]:
-        write_parquet(clean_persons(persons), args["output_path"])
+    if output_requested(args, "output_path"):
+        write_output(clean_persons(persons), args, "output_path")
 
 
 def main(argv: Optional[Sequence[str]] = None, spark: Optional[SparkSession] = None) -> int:

@@ -13,6 +13,8 @@ from pyspark.sql import SparkSession
 from .job_args import JobArgumentError, parse_job_args, present_optional_args
 
 JobArgs = dict[str, Optional[str]]
+# Where the local catalog keeps its databases; `npm run job` sets it under its output folder.
+WAREHOUSE_ENV = "GLUE_LOCAL_WAREHOUSE"
 
 
 def running_on_glue() -> bool:
@@ -23,12 +25,22 @@ def running_on_glue() -> bool:
     return True
 
 
-def local_spark_builder(app_name: str, master: str = "local[*]") -> SparkSession.Builder:
-    """A local session that behaves like Glue's where it matters to results: UTC session time zone."""
+def local_spark_builder(
+    app_name: str, master: str = "local[*]", warehouse_dir: Optional[str] = None
+) -> SparkSession.Builder:
+    """A local session that behaves like Glue's where it matters to results: UTC session time zone.
+
+    Its catalog is Spark's in-memory one, with the warehouse in `warehouse_dir`, else in
+    $GLUE_LOCAL_WAREHOUSE, else Spark's default (`spark-warehouse` in the working directory).
+    """
     # Without this Spark resolves the host name first and warns when it maps to a loopback address.
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder
+    warehouse_dir = warehouse_dir or os.environ.get(WAREHOUSE_ENV)
+    if warehouse_dir:
+        builder = builder.config("spark.sql.warehouse.dir", os.path.abspath(warehouse_dir))
     return (
-        SparkSession.builder.master(master)
+        builder.master(master)
         .appName(app_name)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.bindAddress", "127.0.0.1")

@@ -1,14 +1,30 @@
-"""Reading the jobs' inputs and writing their outputs, with errors that name the path."""
+"""Reading the jobs' inputs and writing their outputs, with errors that name the path or the table.
+
+An output is Parquet at a location, and also a catalog table when the job is given `--<output>_table
+<database>.<table>`; an input table is read through the catalog. On Glue (run with
+`--enable-glue-datacatalog`) that catalog is the Glue Data Catalog; locally it is Spark's own
+in-memory catalog, which forgets between runs, so a table read locally is registered from its
+location when the catalog does not know it yet.
+"""
+import re
+from typing import Mapping, Optional
+
 from py4j.protocol import Py4JJavaError
 from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
 
+from .job_args import JobArgumentError
+from .job_session import running_on_glue
+
 # Spark's name for the column that collects lines it could not parse as JSON.
 CORRUPT_RECORD_COLUMN = "_corrupt_record"
+# `--<name>_table` names the catalog table of the input or output `--<name>`.
+TABLE_ARG_SUFFIX = "_table"
+_TABLE_NAME = re.compile(r"\w+\.\w+", re.ASCII)
 
 
 class InputPathError(RuntimeError):
-    """An input that cannot be read; the message is one line and names the path."""
+    """An input that cannot be read; the message is one line and names the path or the table."""
 
 
 def read_json_lines(spark: SparkSession, path: str) -> DataFrame:
@@ -31,8 +47,11 @@ def _describe_analysis_error(path: str, error: AnalysisException) -> str:
         return f"input path does not exist: {path}"
     if reason == "UNABLE_TO_INFER_SCHEMA":
         return f"input path holds no JSON data: {path}"
-    first_line = str(error).strip().splitlines()[0]
-    return f"cannot read input path {path}: {first_line}"
+    return f"cannot read input path {path}: {_first_line(error)}"
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
 
 
 def write_parquet(frame: DataFrame, path: str) -> int:
@@ -44,3 +63,92 @@ def write_parquet(frame: DataFrame, path: str) -> int:
     rows = frame.sparkSession.read.parquet(path).count()
     print(f"wrote {rows} rows to {path}")
     return rows
+
+
+def output_requested(args: Mapping[str, Optional[str]], name: str) -> bool:
+    """Whether the job was given the output `name`, as a location, a table or both."""
+    return bool(args.get(name) or args.get(name + TABLE_ARG_SUFFIX))
+
+
+def write_output(frame: DataFrame, args: Mapping[str, Optional[str]], name: str) -> int:
+    """Writes the output `name`: a catalog table at `--<name>` if `--<name>_table` is given, else plain Parquet there.
+
+    Either way the data is Parquet at the location and a rerun replaces it. Returns the rows written.
+    """
+    location = args.get(name)
+    table_arg = name + TABLE_ARG_SUFFIX
+    table = args.get(table_arg)
+    if not table:
+        if not location:
+            raise JobArgumentError(f"the following arguments are required: --{name}")
+        return write_parquet(frame, location)
+    if not location:
+        raise JobArgumentError(f"argument --{table_arg} needs --{name}, the table's location")
+    return write_table(frame, table_name(table, table_arg), location)
+
+
+def write_table(frame: DataFrame, table: str, location: str) -> int:
+    """Writes `frame` as the external Parquet table `table` at `location`, replacing both; returns the rows.
+
+    The database is created if it is missing (locally it always is at first; on Glue the stage
+    creates it, so only GetDatabase is called there).
+    """
+    spark = frame.sparkSession
+    _ensure_database(spark, table)
+    # Overwriting drops and recreates the table's definition, so a changed schema is taken as written.
+    frame.write.mode("overwrite").format("parquet").option("path", location).saveAsTable(table)
+    rows = spark.table(table).count()
+    print(f"wrote {rows} rows to {location} (table {table})")
+    return rows
+
+
+def read_table(spark: SparkSession, args: Mapping[str, Optional[str]], name: str) -> DataFrame:
+    """Reads the input table `--<name>_table` through the catalog.
+
+    Off Glue, a table the catalog does not know (it was written by an earlier local run) is first
+    registered as an external Parquet table at `--<name>`, its location. On Glue a missing table is
+    an error: the job that writes it has not run.
+    """
+    table_arg = name + TABLE_ARG_SUFFIX
+    if not args.get(table_arg):
+        raise JobArgumentError(f"the following arguments are required: --{table_arg}")
+    table = table_name(args[table_arg], table_arg)
+    if not running_on_glue() and not spark.catalog.tableExists(table):
+        _register_parquet_table(spark, table, args.get(name), name)
+    try:
+        return spark.table(table)
+    except AnalysisException as error:
+        if error.getErrorClass() == "TABLE_OR_VIEW_NOT_FOUND":
+            raise InputPathError(f"input table does not exist: {table}") from error
+        raise InputPathError(f"cannot read input table {table}: {_first_line(error)}") from error
+
+
+def _register_parquet_table(spark: SparkSession, table: str, location: Optional[str], name: str) -> None:
+    if not location:
+        raise InputPathError(f"input table {table} is not in the catalog, and no --{name} gives its location")
+    _ensure_database(spark, table)
+    try:
+        spark.catalog.createTable(table, path=location, source="parquet")
+    except AnalysisException as error:
+        if error.getErrorClass() == "UNABLE_TO_INFER_SCHEMA":
+            raise InputPathError(f"input table {table} is not in the catalog, and {location} holds no Parquet data") from error
+        raise InputPathError(f"cannot register input table {table} at {location}: {_first_line(error)}") from error
+    print(f"registered table {table} at {location}")
+
+
+def table_name(value: str, arg: str) -> str:
+    """The checked `database.table` of the argument `--<arg>`.
+
+    Names are letters, digits and underscores, which Spark, the Data Catalog and Athena all take
+    unquoted.
+    """
+    if not _TABLE_NAME.fullmatch(value):
+        raise JobArgumentError(f"argument --{arg} must be <database>.<table> (letters, digits, _), got {value!r}")
+    return value
+
+
+def _ensure_database(spark: SparkSession, table: str) -> None:
+    database = table.split(".")[0]
+    # Checked first: on Glue, CREATE DATABASE IF NOT EXISTS would call glue:CreateDatabase.
+    if not spark.catalog.databaseExists(database):
+        spark.sql(f"CREATE DATABASE IF NOT EXISTS {database}")

@@ -6,6 +6,7 @@ The subprocess tests start JVMs of their own, which this line does not count.
 """
 import os
 import time
+import uuid
 from pathlib import Path
 
 # pyspark.testing imports pandas-on-Spark, which warns unless this is set before pyarrow loads.
@@ -27,10 +28,12 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(scope="session")
-def spark():
+def spark(tmp_path_factory):
     started = time.perf_counter()
+    # The catalog is in-memory and shared by every test: tests that write tables use databases of their own.
+    warehouse = tmp_path_factory.mktemp("spark-warehouse")
     session = (
-        local_spark_builder("job-scripts-tests", master="local[1]")
+        local_spark_builder("job-scripts-tests", master="local[1]", warehouse_dir=str(warehouse))
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.default.parallelism", "1")
         .config("spark.ui.enabled", "false")
@@ -45,6 +48,14 @@ def spark():
     _timings["warm_up"] = time.perf_counter() - warm_up_started
     yield session
     session.stop()
+
+
+@pytest.fixture
+def database(spark):
+    """A catalog database of this test's own, dropped with its tables afterwards (the data stays where it was written)."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    yield name
+    spark.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
 
 
 @pytest.fixture(scope="session")

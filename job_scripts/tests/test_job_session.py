@@ -6,7 +6,7 @@ import pytest
 
 from glue_runtime import job_session as job_session_module
 from glue_runtime.job_args import JobArgumentError
-from glue_runtime.job_session import job_session, running_on_glue
+from glue_runtime.job_session import WAREHOUSE_ENV, job_session, local_spark_builder, running_on_glue
 
 
 class FakeGlue:
@@ -60,6 +60,24 @@ def glue(spark, monkeypatch):
 
 def test_this_machine_is_not_glue():
     assert running_on_glue() is False
+
+
+def test_the_local_session_keeps_its_catalog_in_memory_with_the_warehouse_it_is_given(spark, tmp_path_factory):
+    # conftest builds the suite's session with local_spark_builder(warehouse_dir=<pytest's tmp dir>/...).
+    assert spark.conf.get("spark.sql.catalogImplementation") == "in-memory"
+    assert spark.conf.get("spark.sql.warehouse.dir").startswith(f"file:{tmp_path_factory.getbasetemp()}/")
+
+
+def test_the_warehouse_comes_from_the_argument_else_the_environment_else_sparks_default(monkeypatch, tmp_path):
+    def warehouse_of(builder):
+        return builder._options.get("spark.sql.warehouse.dir")
+
+    monkeypatch.delenv(WAREHOUSE_ENV, raising=False)
+    assert warehouse_of(local_spark_builder("X")) is None
+    monkeypatch.setenv(WAREHOUSE_ENV, "relative/warehouse")
+    monkeypatch.chdir(tmp_path)
+    assert warehouse_of(local_spark_builder("X")) == str(tmp_path / "relative" / "warehouse")
+    assert warehouse_of(local_spark_builder("X", warehouse_dir="/given")) == "/given"
 
 
 def test_locally_it_yields_the_given_session_and_the_parsed_arguments(spark):
