@@ -1,4 +1,6 @@
-"""Gap iam-enforcement-scope (and the evaluation gaps listed in moto_support/policy_evaluator.py):
+"""Gaps iam-enforcement-scope, iam-permissions-boundary, iam-resource-matching and iam-passrole, and
+the evaluation gaps of moto_support/policy_evaluator.py (iam-condition-evaluation, iam-principal-matching).
+
 moto enforces IAM for every request or for none (INITIAL_NO_AUTH_ACTION_COUNT), and its evaluation is
 wrong in ways that deny what AWS allows and allow what AWS denies. Here IAM is enforced exactly for
 requests signed with an assumed role's credentials, except the rehearsal's administrator role: the
