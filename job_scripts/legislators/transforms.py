@@ -22,6 +22,8 @@ _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 ORGANIZATION_DROPPED_COLUMNS = ("other_names", "identifiers")
 ORGANIZATION_RENAMES = {"id": "org_id", "name": "org_name"}
 JOIN_DROPPED_COLUMNS = ("person_id", "org_id")
+# The summary written by SummarizeLegislators: one row per organization and role.
+SUMMARY_KEYS = ("org_name", "role")
 
 
 def clean_persons(persons: DataFrame) -> DataFrame:
@@ -79,3 +81,16 @@ def _prefix_taken_columns(frame: DataFrame, taken: list[str], prefix: str) -> Da
         if name in taken:
             frame = frame.withColumnRenamed(name, prefix + name)
     return frame
+
+
+def summarize_memberships(history: DataFrame) -> DataFrame:
+    """SummarizeLegislators: per organization and role, the memberships and the distinct persons holding them.
+
+    `history` is JoinLegislators' output (one row per membership, the person's id in `id`).
+    Columns: org_name, role, memberships, persons. A null organization name or role is a group of
+    its own, so every membership is counted once.
+    """
+    return history.groupBy(*SUMMARY_KEYS).agg(
+        F.count(F.lit(1)).alias("memberships"),
+        F.countDistinct("id").alias("persons"),
+    )

@@ -39,3 +39,15 @@ def test_a_bad_input_path_exits_1_naming_it(spark, sample_paths, tmp_path, capsy
 
     assert join_legislators.main(job_args(sample_paths, input_path_orgs=missing), spark=spark) == 1
     assert capsys.readouterr().err == f"error: input path does not exist: {missing}\n"
+
+
+def test_with_an_output_table_it_writes_the_history_as_that_catalog_table(spark, sample_paths, database, tmp_path, capsys):
+    output = str(tmp_path / "output" / "join_legislators") + "/"
+    argv = job_args(sample_paths, output_path=output, output_path_table=f"{database}.legislators_history")
+
+    assert join_legislators.main(argv, spark=spark) == 0
+
+    assert f"wrote 9 rows to {output} (table {database}.legislators_history)" in capsys.readouterr().out
+    assert spark.catalog.getTable(f"{database}.legislators_history").tableType == "EXTERNAL"
+    assertDataFrameEqual(spark.table(f"{database}.legislators_history"), spark.read.parquet(output))
+    assert spark.table(f"{database}.legislators_history").count() == 9

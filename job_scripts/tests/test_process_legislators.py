@@ -29,6 +29,16 @@ def test_shows_the_persons_and_writes_the_clean_copy_as_parquet(spark, sample_pa
     assertDataFrameEqual(spark.read.parquet(output), clean_persons(spark.read.json(sample_paths["persons"])))
 
 
+def test_with_an_output_table_it_writes_the_clean_copy_as_that_catalog_table(spark, sample_paths, database, tmp_path, capsys):
+    output = str(tmp_path / "persons")
+    argv = ["--input_path", sample_paths["persons"], "--output_path", output, "--output_path_table", f"{database}.persons"]
+
+    assert process_legislators.main(argv, spark=spark) == 0
+
+    assert f"wrote 8 rows to {output} (table {database}.persons)" in capsys.readouterr().out
+    assertDataFrameEqual(spark.table(f"{database}.persons"), clean_persons(spark.read.json(sample_paths["persons"])))
+
+
 def test_without_output_path_it_only_shows_the_data(spark, sample_paths, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
 

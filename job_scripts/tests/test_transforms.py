@@ -5,7 +5,13 @@ import pytest
 from pyspark.sql import Row
 from pyspark.testing.utils import assertDataFrameEqual, assertSchemaEqual
 
-from legislators.transforms import PERSON_COLUMNS, clean_persons, join_legislators, organizations_for_join
+from legislators.transforms import (
+    PERSON_COLUMNS,
+    clean_persons,
+    join_legislators,
+    organizations_for_join,
+    summarize_memberships,
+)
 from make_sample_data import stable_id
 
 CLEAN_PERSONS_DDL = (
@@ -26,6 +32,7 @@ HISTORY_DDL = (
     # organizations without org_id; the names persons already use get the org_ prefix
     f"classification string, org_image string, org_links {LINKS}, org_name string, seats bigint, type string"
 )
+SUMMARY_DDL = "org_name string, role string, memberships bigint, persons bigint"
 HOUSE_ID, SENATE_ID = stable_id("house"), stable_id("senate")
 STATE = "ocd-division/country:us/state:"
 
@@ -158,4 +165,41 @@ def test_join_legislators_prefixes_a_membership_column_that_a_person_column_alre
     assertDataFrameEqual(
         join_legislators(persons, memberships, organizations),
         [Row(id="p1", name="Ann", note="note on Ann", organization_id="o1", membership_note="note on the seat", org_name="House")],
+    )
+
+
+def test_summarize_memberships_on_the_sample_history(spark, sample):
+    history = join_legislators(sample["persons"], sample["memberships"], sample["organizations"])
+
+    summary = summarize_memberships(history)
+
+    assertSchemaEqual(summary.schema, spark.createDataFrame([], SUMMARY_DDL).schema)
+    # House: Ada Whitfield twice, both John Smiths, José Núñez and Marion Kettle. Senate: Bernard
+    # Okafor, the younger John Smith and Zoë Brontë-Łukasik.
+    assertDataFrameEqual(summary, [("House", "member", 6, 5), ("Senate", "member", 3, 3)])
+
+
+def test_summarize_memberships_groups_by_organization_and_role_and_counts_each_person_once(spark):
+    history = spark.createDataFrame(
+        [
+            ("p1", "House", "member"),
+            ("p1", "House", "member"),  # a second term: one more membership, the same person
+            ("p1", "House", "speaker"),
+            ("p2", "House", "member"),
+            ("p2", "Senate", "member"),
+            ("p3", "Senate", None),
+            ("p4", None, "member"),
+        ],
+        "id string, org_name string, role string",
+    )
+
+    assertDataFrameEqual(
+        summarize_memberships(history),
+        [
+            ("House", "member", 3, 2),
+            ("House", "speaker", 1, 1),
+            ("Senate", "member", 1, 1),
+            ("Senate", None, 1, 1),
+            (None, "member", 1, 1),
+        ],
     )
