@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { emptyStackBuckets } from "./empty-bucket";
+import { awsCli, emptyStackBuckets, stackBuckets } from "./empty-bucket";
 import { startEmulator, type AwsCredentials, type Emulator } from "./emulator";
 import { projectResourcesLeft, type TopologyAccount } from "./emulator-inventory";
 import { awsClientEnv, writeEmulatorOverride } from "./emulator-override";
@@ -93,6 +93,11 @@ export async function applyAndDestroy(configFile: string, options: { keep?: bool
       for (const stack of [...applied].reverse()) {
         const home = stack === "pipeline" ? topology.pipeline : stack === "dev-glue" ? topology.stages.dev : topology.stages.prod;
         const admin = await emulator.adminCredentials(home.accountId);
+        // What a run leaves that Terraform does not manage, as job output or pipeline artifacts would be.
+        const cliEnv = awsClientEnv(emulator, admin, { dir: join(ws.dir, "aws", "leftovers"), region: home.region });
+        for (const bucket of stackBuckets(ws.stackDir(stack))) {
+          await awsCli(["s3api", "put-object", "--bucket", bucket, "--key", "rehearsal/unmanaged.txt"], cliEnv);
+        }
         const emptied = await emptyStackBuckets(emulator, admin, ws.stackDir(stack), home.region);
         if (emptied.length > 0) log(`${stack}: emptied ${emptied.join(", ")}`);
         await run(stack, "destroy");

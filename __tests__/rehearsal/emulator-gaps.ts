@@ -38,6 +38,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/codebuild_pipeline_source.py)",
   ),
   gap(
+    "codebuild-delete-by-arn",
+    "DeleteProject takes the project's name or ARN; the Terraform provider sends the ARN.",
+    "Looks the value up by name only and answers success without deleting: every project outlives terraform destroy.",
+    "patched in the launcher (moto_patches/codebuild_delete_by_arn.py)",
+  ),
+  gap(
     "codepipeline-iso-timestamps",
     "CodePipeline (AWS JSON 1.1) returns timestamps as epoch seconds.",
     "Returns ISO-8601 strings in GetPipeline's metadata, ListPipelines and executions; the Terraform provider's Go SDK cannot decode them.",

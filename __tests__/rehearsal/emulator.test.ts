@@ -3,13 +3,14 @@
  * enforced for assumed roles as AWS evaluates it (conditions, boundaries, bucket and trust policies).
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { VENV_PYTHON } from "../integ/moto-server";
 import { ADMIN_ROLE_NAME, parseCalls, startEmulator, type AwsCredentials, type Emulator } from "./emulator";
+import { emptyBucket, managedObjectKeys } from "./empty-bucket";
 import { projectResourcesLeft } from "./emulator-inventory";
 import { awsClientEnv } from "./emulator-override";
 
@@ -179,5 +180,33 @@ step('put (boundary does not)', lambda: s3.put_object(Bucket='${bucket}', Key='a
       ]),
     );
     expect(left.some((r) => r.name === "made-1" || r.name === "other")).toBe(false);
+  });
+});
+
+describe("emptyBucket", () => {
+  test("deletes every version and delete marker but those of the keys Terraform manages", async () => {
+    const account = "555555555555";
+    const bucket = "empty-test-bucket-555555555555";
+    const admin = await emulator.adminCredentials(account);
+    const setup = await boto3(
+      admin,
+      `
+s3.create_bucket(Bucket='${bucket}', CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})
+s3.put_bucket_versioning(Bucket='${bucket}', VersioningConfiguration={'Status': 'Enabled'})
+for key in ['scripts/job.py', 'scripts/job.py', 'output/part-0', 'output/part-0', 'spark-ui/log']:
+    s3.put_object(Bucket='${bucket}', Key=key, Body=b'x')
+s3.delete_object(Bucket='${bucket}', Key='spark-ui/log')
+`,
+    );
+    expect(setup).toEqual({});
+    const state = join(workDir, "state.tfstate");
+    writeFileSync(state, JSON.stringify({ resources: [{ mode: "managed", type: "aws_s3_object", instances: [{ attributes: { bucket, key: "scripts/job.py" } }] }] }));
+    const keep = managedObjectKeys(state).get(bucket);
+    expect([...(keep ?? [])]).toEqual(["scripts/job.py"]);
+
+    expect(await emptyBucket(emulator, admin, bucket, "eu-west-1", keep)).toBe(4); // 2 versions + 1 version and its delete marker
+    const left = await boto3(admin, `out['keys'] = ','.join(sorted(v['Key'] for v in s3.list_object_versions(Bucket='${bucket}').get('Versions', [])))`);
+    expect(left.keys).toBe("scripts/job.py,scripts/job.py");
+    expect(await emptyBucket(emulator, admin, "no-such-bucket-555555555555", "eu-west-1")).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ from types import ModuleType
 
 from moto_patches import (
     bucket_policy_conditions,
+    codebuild_delete_by_arn,
     codebuild_pipeline_source,
     codebuild_report_groups,
     codepipeline_timestamps,
@@ -18,6 +19,7 @@ from moto_patches import (
 PATCHES: list[ModuleType] = [
     iam_enforcement,
     bucket_policy_conditions,
+    codebuild_delete_by_arn,
     codebuild_pipeline_source,
     codebuild_report_groups,
     codepipeline_timestamps,
