@@ -6,8 +6,10 @@ An output is Parquet at a location, and also a catalog table when the job is giv
 in-memory catalog, which forgets between runs, so a table read locally is registered from its
 location when the catalog does not know it yet.
 """
+import os
 import re
 from typing import Mapping, Optional
+from urllib.parse import urlparse
 
 from py4j.protocol import Py4JJavaError
 from pyspark.errors import AnalysisException
@@ -94,6 +96,7 @@ def write_table(frame: DataFrame, table: str, location: str) -> int:
     creates it, so only GetDatabase is called there).
     """
     spark = frame.sparkSession
+    location = _absolute_location(location)
     _ensure_database(spark, table)
     # Overwriting drops and recreates the table's definition, so a changed schema is taken as written.
     frame.write.mode("overwrite").format("parquet").option("path", location).saveAsTable(table)
@@ -126,6 +129,7 @@ def read_table(spark: SparkSession, args: Mapping[str, Optional[str]], name: str
 def _register_parquet_table(spark: SparkSession, table: str, location: Optional[str], name: str) -> None:
     if not location:
         raise InputPathError(f"input table {table} is not in the catalog, and no --{name} gives its location")
+    location = _absolute_location(location)
     _ensure_database(spark, table)
     try:
         spark.catalog.createTable(table, path=location, source="parquet")
@@ -145,6 +149,13 @@ def table_name(value: str, arg: str) -> str:
     if not _TABLE_NAME.fullmatch(value):
         raise JobArgumentError(f"argument --{arg} must be <database>.<table> (letters, digits, _), got {value!r}")
     return value
+
+
+def _absolute_location(location: str) -> str:
+    """A relative local path made absolute: the catalog would take it as relative to the database's folder."""
+    if urlparse(location).scheme or os.path.isabs(location):
+        return location
+    return os.path.join(os.getcwd(), location)
 
 
 def _ensure_database(spark: SparkSession, table: str) -> None:

@@ -116,6 +116,20 @@ def test_writing_a_table_again_replaces_its_data_and_schema(spark, database, tmp
     assert spark.read.parquet(args["out"]).count() == 1
 
 
+def test_a_relative_table_location_is_taken_from_the_working_directory_like_a_plain_output(
+    spark, database, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+
+    write_output(spark.range(2), {"out": "output/t/", "out_table": f"{database}.t"}, "out")
+
+    assert capsys.readouterr().out == f"wrote 2 rows to {tmp_path}/output/t/ (table {database}.t)\n"
+    assert spark.read.parquet(str(tmp_path / "output" / "t")).count() == 2
+    # Registering it again in a fresh catalog finds the same files.
+    spark.sql(f"DROP TABLE {database}.t")
+    assert read_table(spark, {"h": "output/t/", "h_table": f"{database}.t"}, "h").count() == 2
+
+
 def test_a_table_without_a_location_is_an_argument_error(spark):
     with pytest.raises(JobArgumentError, match="^argument --out_table needs --out, the table's location$"):
         write_output(spark.range(1), {"out": None, "out_table": "db.t"}, "out")
