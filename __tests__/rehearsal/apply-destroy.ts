@@ -2,7 +2,10 @@
  * Applies every stack of a config on the emulator as an administrator, destroys them, and checks that
  * nothing of the project's is left: the foundation of `npm run rehearse`, on its own.
  *
- *   node --require tsx/cjs __tests__/rehearsal/apply-destroy.ts [--config FILE] [--keep] [--json FILE]
+ *   node --require tsx/cjs __tests__/rehearsal/apply-destroy.ts [--config FILE] [--keep] [--keep-files] [--json FILE]
+ *
+ * --keep leaves the stacks applied and the run's files; --keep-files destroys but keeps the files
+ * (logs, calls file, state) in the printed directory.
  *
  * Order: pipeline (it creates the stages' permission boundaries and, for stages in other accounts,
  * their deploy roles), dev-glue, prod-glue; destroy in reverse. Exit 0 only if every step passed and
@@ -57,7 +60,7 @@ async function stackEnv(emulator: Emulator, ws: Workspace, tools: TerraformTools
   };
 }
 
-export async function applyAndDestroy(configFile: string, options: { keep?: boolean; log?: (line: string) => void } = {}) {
+export async function applyAndDestroy(configFile: string, options: { keep?: boolean; keepFiles?: boolean; log?: (line: string) => void } = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
   const tools = findTerraformTools();
   if ("missing" in tools) return { skipped: tools.missing } as const;
@@ -108,7 +111,8 @@ export async function applyAndDestroy(configFile: string, options: { keep?: bool
     return { passed, timings, left, calls: emulator.lastSeq(), workDir } as const;
   } finally {
     await emulator.stop();
-    if (!options.keep) rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+    if (options.keep || options.keepFiles) log(`run files kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
@@ -116,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const configFile = value("--config") ?? "default-config.yaml";
   const started = Date.now();
-  const result = await applyAndDestroy(configFile, { keep: argv.includes("--keep") });
+  const result = await applyAndDestroy(configFile, { keep: argv.includes("--keep"), keepFiles: argv.includes("--keep-files") });
   if ("skipped" in result) {
     console.log(`apply-destroy skipped: ${result.skipped}`);
     return 3;
