@@ -21,7 +21,7 @@ import { projectResourcesLeft, type TopologyAccount } from "./emulator-inventory
 import { awsClientEnv, writeEmulatorOverride } from "./emulator-override";
 import { applyStack, destroyStack, type TerraformResult } from "./terraform-run";
 import { findTerraformTools, rewriteProviderPin, terraformEnv, type TerraformTools } from "./terraform-tools";
-import { prepareWorkspace, type Workspace } from "./workspace";
+import { prepareWorkspace } from "./workspace";
 
 export const STACK_ORDER = ["pipeline", "dev-glue", "prod-glue"] as const;
 
@@ -43,7 +43,7 @@ export function topologyOf(configFile: string): { accounts: TopologyAccount[]; p
   return { accounts: [...seen.values()], pipeline, stages };
 }
 
-async function stackEnv(emulator: Emulator, ws: Workspace, tools: TerraformTools, stack: string, topology: ReturnType<typeof topologyOf>) {
+async function stackEnv(emulator: Emulator, workDir: string, tools: TerraformTools, stack: string, topology: ReturnType<typeof topologyOf>) {
   const { pipeline, stages } = topology;
   const home = stack === "pipeline" ? pipeline : stack === "dev-glue" ? stages.dev : stages.prod;
   const admin = await emulator.adminCredentials(home.accountId);
@@ -55,8 +55,8 @@ async function stackEnv(emulator: Emulator, ws: Workspace, tools: TerraformTools
     profileRegions[`glue-${stage}`] = stages[stage].region;
   }
   return {
-    ...awsClientEnv(emulator, admin, { dir: join(ws.dir, "aws", stack), region: home.region, profiles, profileRegions }),
-    ...terraformEnv(tools, ws.dir),
+    ...awsClientEnv(emulator, admin, { dir: join(workDir, "aws", stack), region: home.region, profiles, profileRegions }),
+    ...terraformEnv(tools, workDir),
   };
 }
 
@@ -80,7 +80,7 @@ export async function applyAndDestroy(configFile: string, options: { keep?: bool
       writeEmulatorOverride(ws.stackDir(stack), emulator);
     }
     const run = async (stack: string, verb: "apply" | "destroy"): Promise<TerraformResult> => {
-      const env = await stackEnv(emulator, ws, tools, stack, topology);
+      const env = await stackEnv(emulator, workDir, tools, stack, topology);
       const result = await (verb === "apply" ? applyStack : destroyStack)({ tools, stackDir: ws.stackDir(stack), env, name: stack, onProgress: log });
       timings.push({ step: `${stack} ${verb}`, ok: result.ok, seconds: result.seconds, error: result.error });
       if (!result.ok) log(result.error ?? "");
@@ -97,7 +97,7 @@ export async function applyAndDestroy(configFile: string, options: { keep?: bool
         const home = stack === "pipeline" ? topology.pipeline : stack === "dev-glue" ? topology.stages.dev : topology.stages.prod;
         const admin = await emulator.adminCredentials(home.accountId);
         // What a run leaves that Terraform does not manage, as job output or pipeline artifacts would be.
-        const cliEnv = awsClientEnv(emulator, admin, { dir: join(ws.dir, "aws", "leftovers"), region: home.region });
+        const cliEnv = awsClientEnv(emulator, admin, { dir: join(workDir, "aws", "leftovers"), region: home.region });
         for (const bucket of stackBuckets(ws.stackDir(stack))) {
           await awsCli(["s3api", "put-object", "--bucket", bucket, "--key", "rehearsal/unmanaged.txt"], cliEnv);
         }
