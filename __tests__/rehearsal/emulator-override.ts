@@ -99,8 +99,8 @@ export function writeEmulatorOverride(stackDir: string, emulator: EmulatorTarget
 }
 
 export interface AwsClientEnvOptions {
-  /** Where the AWS config and credentials files are written. */
-  readonly dir: string;
+  /** Where the AWS config and credentials files are written; @default <emulator.dir>/aws/<access key id> */
+  readonly dir?: string;
   /** @default eu-west-1 */
   readonly region?: string;
   /** Named profiles, e.g. { "glue-dev": credentials of an administrator in the dev account } */
@@ -129,11 +129,13 @@ function credentialsSection(name: string, credentials: AwsCredentials): string {
  * emulator: endpoint, CA (AWS_CA_BUNDLE for Python and Go, NODE_EXTRA_CA_CERTS for Node), region,
  * and an AWS config file with path-style S3 and the named profiles.
  */
-export function awsClientEnv(emulator: EmulatorTarget, credentials: AwsCredentials, options: AwsClientEnvOptions): Record<string, string> {
+export function awsClientEnv(emulator: EmulatorTarget & { readonly dir?: string }, credentials: AwsCredentials, options: AwsClientEnvOptions = {}): Record<string, string> {
   const region = options.region ?? "eu-west-1";
-  mkdirSync(options.dir, { recursive: true });
-  const configFile = join(options.dir, "aws-config");
-  const credentialsFile = join(options.dir, "aws-credentials");
+  const dir = options.dir ?? (emulator.dir ? join(emulator.dir, "aws", credentials.accessKeyId) : undefined);
+  if (!dir) throw new Error("awsClientEnv: give options.dir, or an emulator from startEmulator");
+  mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, "aws-config");
+  const credentialsFile = join(dir, "aws-credentials");
   const profiles = { default: credentials, ...(options.profiles ?? {}) };
   writeFileSync(configFile, Object.keys(profiles).map((name) => profileSection(name, options.profileRegions?.[name] ?? region)).join("\n"));
   writeFileSync(credentialsFile, Object.entries(profiles).map(([name, creds]) => credentialsSection(name, creds)).join("\n"), { mode: 0o600 });
