@@ -1,32 +1,28 @@
 /**
- * Empties a bucket as a person would before `terraform destroy`: the stacks' buckets are versioned and
+ * Empties buckets as a person would before `terraform destroy`: the stacks' buckets are versioned and
  * set `force_destroy = false` on purpose, so objects Terraform does not manage (job output, Spark logs,
  * pipeline artifacts, saved plans) and their versions must go first. Keys Terraform manages
  * (aws_s3_object in the stack's state) are left to `terraform destroy`, which deletes every version of
- * them. With the AWS CLI from .venv (`aws s3api list-object-versions`, `delete-objects`), signed with the
- * credentials given.
+ * them. Through the S3 API (ListObjectVersions, DeleteObjects) with the AWS SDK for Python from .venv,
+ * one process for all the buckets asked for, signed with the credentials given.
  *
  *   await emptyBucket(emulator, admin, "dev-glue-123456789012-eu-west-1", "eu-west-1");
  *   await emptyStackBuckets(emulator, admin, ws.stackDir("dev-glue"), "eu-west-1");   // buckets of the stack
+ *
+ * `awsCli` runs the AWS CLI of .venv (awscli is pinned in requirements-integ.txt), e.g. to put an object.
  */
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { VENV_PYTHON } from "../integ/moto-server";
 import type { AwsCredentials } from "./emulator";
 import { awsClientEnv, type EmulatorTarget } from "./emulator-override";
 
 export const VENV_AWS = join(__dirname, "..", "..", ".venv", "bin", "aws");
-/** DeleteObjects takes at most 1000 keys. */
-const BATCH = 1000;
 
 export interface EmulatorWithDir extends EmulatorTarget {
-  /** The emulator's own directory (for the CLI's config files) */
+  /** The emulator's own directory (for the clients' config files) */
   readonly dir: string;
-}
-
-interface VersionEntry {
-  readonly Key: string;
-  readonly VersionId?: string;
 }
 
 export function awsCli(args: readonly string[], env: Record<string, string>): Promise<string> {
@@ -38,36 +34,48 @@ export function awsCli(args: readonly string[], env: Record<string, string>): Pr
   });
 }
 
-/**
- * Deletes every object version and delete marker but those of the keys in `keep`; returns how many.
- * A missing bucket is 0.
- */
-export async function emptyBucket(
+// Reads [{bucket, keep: [keys]}] on stdin; prints {bucket: versions deleted}. DeleteObjects takes 1000 keys at most.
+const EMPTY_PROGRAM = `
+import json, sys
+import boto3
+from botocore.exceptions import ClientError
+s3 = boto3.client("s3")
+deleted = {}
+for job in json.load(sys.stdin):
+    bucket, keep, count = job["bucket"], set(job["keep"]), 0
+    try:
+        for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket):
+            entries = [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in page.get("Versions", []) + page.get("DeleteMarkers", []) if v["Key"] not in keep]
+            for i in range(0, len(entries), 1000):
+                s3.delete_objects(Bucket=bucket, Delete={"Objects": entries[i:i + 1000], "Quiet": True})
+            count += len(entries)
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "NoSuchBucket":
+            raise
+    deleted[bucket] = count
+print(json.dumps(deleted))
+`;
+
+/** Empties each bucket of what is not in its `keep` set; returns versions and markers deleted per bucket. */
+export function emptyBuckets(
   emulator: EmulatorWithDir,
   credentials: AwsCredentials,
-  bucket: string,
   region: string,
-  keep: ReadonlySet<string> = new Set(),
-): Promise<number> {
-  const env = awsClientEnv(emulator, credentials, { dir: join(emulator.dir, "cli"), region });
-  let listed: string;
-  try {
-    listed = await awsCli(["s3api", "list-object-versions", "--bucket", bucket], env);
-  } catch (error) {
-    if (String(error).includes("NoSuchBucket")) return 0;
-    throw error;
-  }
-  const page = (listed.trim() ? JSON.parse(listed) : {}) as { Versions?: VersionEntry[]; DeleteMarkers?: VersionEntry[] };
-  const listedCount = (page.Versions?.length ?? 0) + (page.DeleteMarkers?.length ?? 0);
-  const entries = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
-    .filter((v) => !keep.has(v.Key))
-    .map((v) => ({ Key: v.Key, VersionId: v.VersionId }));
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const objects = entries.slice(i, i + BATCH);
-    await awsCli(["s3api", "delete-objects", "--bucket", bucket, "--delete", JSON.stringify({ Objects: objects, Quiet: true })], env);
-  }
-  // list-object-versions pages at 1000: go round until it is empty.
-  return listedCount >= BATCH && entries.length > 0 ? entries.length + (await emptyBucket(emulator, credentials, bucket, region, keep)) : entries.length;
+  buckets: ReadonlyArray<{ readonly bucket: string; readonly keep?: ReadonlySet<string> }>,
+): Promise<Record<string, number>> {
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...awsClientEnv(emulator, credentials, { dir: join(emulator.dir, "empty-buckets"), region }) };
+  const input = JSON.stringify(buckets.map(({ bucket, keep }) => ({ bucket, keep: [...(keep ?? [])] })));
+  return new Promise((resolve, reject) => {
+    const child = execFile(VENV_PYTHON, ["-c", EMPTY_PROGRAM], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`emptying ${buckets.map((b) => b.bucket).join(", ")} failed: ${stderr.trim() || error.message}`)) : resolve(JSON.parse(stdout)),
+    );
+    child.stdin?.end(input);
+  });
+}
+
+/** Empties one bucket but for the keys in `keep`; returns how many versions and markers went. A missing bucket is 0. */
+export async function emptyBucket(emulator: EmulatorWithDir, credentials: AwsCredentials, bucket: string, region: string, keep?: ReadonlySet<string>): Promise<number> {
+  return (await emptyBuckets(emulator, credentials, region, [{ bucket, keep }]))[bucket] ?? 0;
 }
 
 interface StackJson {
@@ -107,9 +115,6 @@ export function managedObjectKeys(stateFile: string | undefined): Map<string, Se
 export async function emptyStackBuckets(emulator: EmulatorWithDir, credentials: AwsCredentials, stackDir: string, region: string): Promise<string[]> {
   const stack = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as StackJson;
   const managed = managedObjectKeys(stack.terraform?.backend?.local?.path);
-  const emptied: string[] = [];
-  for (const bucket of stackBuckets(stackDir)) {
-    if ((await emptyBucket(emulator, credentials, bucket, region, managed.get(bucket))) > 0) emptied.push(bucket);
-  }
-  return emptied;
+  const deleted = await emptyBuckets(emulator, credentials, region, stackBuckets(stackDir).map((bucket) => ({ bucket, keep: managed.get(bucket) })));
+  return Object.keys(deleted).filter((bucket) => deleted[bucket] > 0);
 }
