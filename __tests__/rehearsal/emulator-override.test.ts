@@ -78,4 +78,19 @@ describe("awsClientEnv", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test("without static credentials, only the profiles carry any", () => {
+    const dir = mkdtempSync(join(tmpdir(), "client-env-"));
+    try {
+      const env = awsClientEnv({ ...emulator, dir }, { accessKeyId: "ASIAIGNORED", secretAccessKey: "s" }, { staticCredentials: false, profiles: { "glue-prod": { accessKeyId: "ASIAPROD", secretAccessKey: "p" } } });
+      expect(Object.keys(env).filter((key) => key.startsWith("AWS_ACCESS") || key.startsWith("AWS_SECRET") || key === "AWS_SESSION_TOKEN")).toEqual([]);
+      expect(env.AWS_CONFIG_FILE).toBe(join(dir, "aws", "ASIAIGNORED", "aws-config"));
+      const credentials = readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, "utf8");
+      expect(credentials).not.toContain("ASIAIGNORED");
+      expect(credentials).toContain("[glue-prod]\naws_access_key_id = ASIAPROD");
+      expect(readFileSync(env.AWS_CONFIG_FILE, "utf8")).toContain("[default]\nregion = eu-west-1\ns3 =\n  addressing_style = path");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

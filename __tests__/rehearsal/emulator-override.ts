@@ -107,6 +107,12 @@ export interface AwsClientEnvOptions {
   readonly profiles?: Readonly<Record<string, AwsCredentials>>;
   /** Regions of the named profiles; @default region */
   readonly profileRegions?: Readonly<Record<string, string>>;
+  /**
+   * Put `credentials` in AWS_ACCESS_KEY_ID/... and the default profile; false when the process finds its
+   * credentials elsewhere (e.g. a container credentials endpoint), which static ones would shadow.
+   * @default true
+   */
+  readonly staticCredentials?: boolean;
 }
 
 function profileSection(name: string, region: string): string {
@@ -136,13 +142,19 @@ export function awsClientEnv(emulator: EmulatorTarget & { readonly dir?: string 
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, "aws-config");
   const credentialsFile = join(dir, "aws-credentials");
-  const profiles = { default: credentials, ...(options.profiles ?? {}) };
-  writeFileSync(configFile, Object.keys(profiles).map((name) => profileSection(name, options.profileRegions?.[name] ?? region)).join("\n"));
+  const inline = options.staticCredentials ?? true;
+  const profiles: Record<string, AwsCredentials> = { ...(inline ? { default: credentials } : {}), ...(options.profiles ?? {}) };
+  const configured = ["default", ...Object.keys(options.profiles ?? {})];
+  writeFileSync(configFile, configured.map((name) => profileSection(name, options.profileRegions?.[name] ?? region)).join("\n"));
   writeFileSync(credentialsFile, Object.entries(profiles).map(([name, creds]) => credentialsSection(name, creds)).join("\n"), { mode: 0o600 });
   return {
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+    ...(inline
+      ? {
+          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+          ...(credentials.sessionToken ? { AWS_SESSION_TOKEN: credentials.sessionToken } : {}),
+        }
+      : {}),
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     AWS_ENDPOINT_URL: emulator.endpoint,
