@@ -2,9 +2,9 @@
  * The launcher for real: https with the run's CA, administrators per account, the calls file, and IAM
  * enforced for assumed roles as AWS evaluates it (conditions, boundaries, bucket and trust policies).
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { Agent } from "node:https";
+import { Agent, get } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -84,6 +84,40 @@ describe("startEmulator", () => {
     });
     expect(parseCalls(readFileSync(emulator.callsFile, "utf8"), before)).toEqual(calls);
   });
+});
+
+describe("the launcher's lifetime", () => {
+  const answers = (endpoint: string, ca: Buffer) =>
+    new Promise<boolean>((resolve) => {
+      const request = get(`${endpoint}/moto-api/data.json`, { ca, timeout: 2_000 }, (response) => {
+        response.resume();
+        resolve(true);
+      });
+      request.on("error", () => resolve(false));
+      request.on("timeout", () => request.destroy());
+    });
+
+  test("ends when the process that started it is killed outright", async () => {
+    const dir = join(workDir, "orphan");
+    const program = `require(${JSON.stringify(join(__dirname, "emulator"))}).startEmulator({ workDir: ${JSON.stringify(dir)} }).then((e) => console.log("endpoint " + e.endpoint + " " + e.caBundle))`;
+    const parent = spawn(process.execPath, ["--require", "tsx/cjs", "-e", program], { cwd: join(__dirname, "..", ".."), stdio: ["ignore", "pipe", "pipe"] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      parent.stdout.on("data", (chunk) => {
+        out += chunk;
+        const match = /endpoint (\S+) (\S+)/.exec(out);
+        if (match) resolve(match[0]);
+      });
+      parent.once("exit", (code) => reject(new Error(`the parent exited (${code}) before the emulator answered: ${out}`)));
+    });
+    const [, endpoint, caBundle] = line.split(" ");
+    const ca = readFileSync(caBundle);
+    expect(await answers(endpoint, ca)).toBe(true);
+    parent.kill("SIGKILL");
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await answers(endpoint, ca))) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await answers(endpoint, ca)).toBe(false);
+  }, 30_000);
 });
 
 describe("IAM for assumed roles", () => {

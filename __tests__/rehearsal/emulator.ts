@@ -109,10 +109,11 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   const logFile = join(dir, "launcher.log");
   const port = await freeLoopbackPort();
   const endpoint = `https://127.0.0.1:${port}`;
-  const child = spawn(python, [LAUNCHER, "--port", String(port), "--cert-dir", certDir, "--calls-file", callsFile, "--admin-role", ADMIN_ROLE_NAME], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(python, [LAUNCHER, "--port", String(port), "--cert-dir", certDir, "--calls-file", callsFile, "--admin-role", ADMIN_ROLE_NAME, "--stop-on-stdin-eof"], {
+    stdio: ["pipe", "pipe", "pipe"],
   });
-  // However the run ends, the emulator ends with it.
+  // However the run ends, the emulator ends with it: on exit here, and when this process dies
+  // without an exit event (a signal), the launcher sees its standard input close.
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   let output = "";

@@ -8,7 +8,8 @@
 - Enforces IAM for assumed-role credentials, except sessions of the administrator role NAME
   (default rehearsal-admin).
 - Prints one line `ready https://127.0.0.1:N` on stdout when it serves, and stops cleanly on SIGTERM
-  or SIGINT.
+  or SIGINT, or, with --stop-on-stdin-eof, when its standard input closes: the parent that holds the
+  other end is gone, however it ended.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--cert-dir", required=True)
     parser.add_argument("--calls-file", required=True)
     parser.add_argument("--admin-role", default=DEFAULT_ADMIN_ROLE)
+    parser.add_argument("--stop-on-stdin-eof", action="store_true")
     return parser.parse_args(argv)
 
 
@@ -63,6 +65,13 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if args.stop_on_stdin_eof:
+
+        def stop_when_parent_goes() -> None:
+            sys.stdin.buffer.read()  # returns at EOF only
+            server.shutdown()
+
+        threading.Thread(target=stop_when_parent_goes, daemon=True).start()
     print(f"patches {' '.join(patches)}", flush=True)
     print(f"ready https://127.0.0.1:{args.port}", flush=True)
     server.serve_forever()
