@@ -44,6 +44,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/codebuild_delete_by_arn.py)",
   ),
   gap(
+    "codebuild-project-fields",
+    "Keeps a project's encryptionKey as given, and UpdateProject changes any of a project's fields.",
+    "Answers every project with the default key alias/aws/s3, so Terraform plans a change to every project on every run; UpdateProject is not implemented (HTTP 500).",
+    "patched in the launcher (moto_patches/codebuild_project_updates.py)",
+  ),
+  gap(
     "codepipeline-iso-timestamps",
     "CodePipeline (AWS JSON 1.1) returns timestamps as epoch seconds.",
     "Returns ISO-8601 strings in GetPipeline's metadata, ListPipelines and executions; the Terraform provider's Go SDK cannot decode them.",

@@ -28,6 +28,9 @@ export interface StepPermissions {
   readonly roles: RoleUse[];
 }
 
+/** Actions AWS answers for any caller, whatever its policies. */
+const UNAUTHORIZED_ACTIONS = new Set(["sts:GetCallerIdentity"]);
+
 /** `roleArn` is the step's own role; calls may also be made as roles reached from it (deploy and test roles). */
 export function checkStepPermissions(step: string, roleArn: string, calls: readonly RecordedCall[]): StepPermissions {
   const findings: PermissionFinding[] = [];
@@ -40,7 +43,7 @@ export function checkStepPermissions(step: string, roleArn: string, calls: reado
       findings.push({ step, role, action, problem: "made without the step's role credentials (an administrator or unknown key)" });
     } else if (call.iamDecision?.startsWith("denied")) {
       findings.push({ step, role: call.roleArn, action, resource: resourceOf(call), problem: call.iamDecision });
-    } else if (call.iamDecision === undefined) {
+    } else if (call.iamDecision === undefined && !UNAUTHORIZED_ACTIONS.has(action)) {
       findings.push({ step, role: call.roleArn, action, problem: "not judged: the emulator did not enforce IAM for this role" });
     }
   }

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { ARTIFACTS } from "../../stacks/pipeline/constants";
 import { installTerraform, NPM_CI } from "../../stacks/pipeline/step-commands";
 import { serveContainerCredentials } from "./container-credentials";
 import type { AwsCredentials, Emulator } from "./emulator";
@@ -23,6 +24,8 @@ const NOT_REHEARSED = new Map<string, string>([
 
 /** Directories of a copied artifact that a fresh CodeBuild container would not have. */
 const LEFT_BEHIND = new Set([".terraform", "terraform-state"]);
+/** The source artifact is the repository: no synthesized output in it. */
+const NOT_IN_SOURCE = new Set([...LEFT_BEHIND, "cdktf.out"]);
 
 export interface StepRunContext {
   readonly emulator: Emulator;
@@ -65,14 +68,16 @@ export async function runCodeBuildStep(action: CodeBuildAction, ctx: StepRunCont
   mkdirSync(home, { recursive: true });
   const input = ctx.artifacts.get(action.inputs[0]);
   if (!input) throw new Error(`${action.stage}: its input artifact ${action.inputs[0]} was not produced by an earlier step`);
-  cpSync(input, srcDir, { recursive: true, verbatimSymlinks: true, filter: (source) => !LEFT_BEHIND.has(basename(source)) });
+  const leftBehind = action.inputs[0] === ARTIFACTS.source ? NOT_IN_SOURCE : LEFT_BEHIND;
+  cpSync(input, srcDir, { recursive: true, verbatimSymlinks: true, filter: (source) => !leftBehind.has(basename(source)) });
   // The AWS config a CodeBuild image starts with: path-style S3 for the emulator; steps may append profiles.
   mkdirSync(join(home, ".aws"));
   writeFileSync(join(home, ".aws", "config"), "[default]\ns3 =\n  addressing_style = path\n");
 
   const roleArn = `arn:aws:iam::${ctx.accountId}:role/${action.roleName}`;
-  const fromSeq = ctx.emulator.lastSeq();
   const credentials = await ctx.emulator.assumeRole(roleArn, ctx.admin, `AWSCodeBuild-${action.projectName}`);
+  // The step's own calls start after CodeBuild (here: the rehearsal) took its role's credentials.
+  const fromSeq = ctx.emulator.lastSeq();
   const container = await serveContainerCredentials(credentials);
   const notRehearsed: string[] = [];
   try {
@@ -103,8 +108,8 @@ export async function runCodeBuildStep(action: CodeBuildAction, ctx: StepRunCont
       else commands.push(command);
     }
     const timeoutMs = action.timeoutMinutes * 60_000;
-    const error = await runInBash(commands, { cwd: srcDir, env, logFile, timeoutMs });
-    if (!error) collectOutputs(action, srcDir, stepDir, ctx.artifacts);
+    let error = await runInBash(commands, { cwd: srcDir, env, logFile, timeoutMs });
+    if (!error) error = collectOutputs(action, srcDir, stepDir, ctx.artifacts);
     return {
       name: action.stage,
       result: error ? "failed" : "passed",
@@ -170,7 +175,8 @@ function runInBash(commands: readonly string[], run: BashRun): Promise<string | 
 
 /** The failing command and the last lines it printed. */
 function failureOf(logFile: string, how: string): string {
-  const lines = readFileSync(logFile, "utf8").split("\n");
+  // Without Terraform's colours, which a log file does not render.
+  const lines = readFileSync(logFile, "utf8").replace(/\x1b\[[0-9;]*m/g, "").split("\n");
   const start = lines.map((line) => line.startsWith("[rehearsal] Running command")).lastIndexOf(true);
   const command = start >= 0 ? lines[start].replace(/^\[rehearsal\] Running command \d+: /, "") : "(none)";
   const tail = lines.slice(Math.max(start + 1, lines.length - 15)).filter((line) => line.trim() && !line.startsWith("[rehearsal]"));
@@ -178,7 +184,7 @@ function failureOf(logFile: string, how: string): string {
 }
 
 /** A step's output artifact: Build's is its whole directory; others keep the files their buildspec names. */
-function collectOutputs(action: CodeBuildAction, srcDir: string, stepDir: string, artifacts: Map<string, string>): void {
+function collectOutputs(action: CodeBuildAction, srcDir: string, stepDir: string, artifacts: Map<string, string>): string | undefined {
   for (const output of action.outputs) {
     if (action.buildSpec.artifactFiles.includes("**/*")) {
       artifacts.set(output, srcDir);
@@ -188,11 +194,12 @@ function collectOutputs(action: CodeBuildAction, srcDir: string, stepDir: string
     mkdirSync(dir, { recursive: true });
     for (const file of action.buildSpec.artifactFiles) {
       const from = join(srcDir, file);
-      if (!existsSync(from)) throw new Error(`${action.stage}: its artifact file ${file} was not written`);
+      if (!existsSync(from)) return `the buildspec's artifact file ${file} was not written`;
       cpSync(from, join(dir, file));
     }
     artifacts.set(output, dir);
   }
+  return undefined;
 }
 
 function shellQuote(text: string): string {

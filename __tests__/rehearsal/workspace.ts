@@ -39,6 +39,10 @@ export interface PrepareWorkspaceOptions {
   readonly dir?: string;
   /** @default the project this file belongs to */
   readonly projectDir?: string;
+  /** The local backend's directory; absolute, so that every copy shares the state. @default terraform-state in the copy */
+  readonly stateDir?: string;
+  /** Write the config as the copy's default-config.yaml, the file the pipeline's Build reads. @default false */
+  readonly asDefaultConfig?: boolean;
 }
 
 /** The project's files as git sees them: tracked and untracked, not ignored, still present. */
@@ -73,11 +77,23 @@ export function copyProject(projectDir: string, dir: string): number {
   return files.length;
 }
 
-/** The config's text with `backend` replaced by `{ type: local }`; everything else kept. */
-export function withLocalBackend(configText: string): string {
+/**
+ * The config's text with `backend` replaced by `{ type: local }` (with `directory` when given: an absolute
+ * one lets every copy of the project share one state, as a remote backend would); everything else kept.
+ */
+export function withLocalBackend(configText: string, directory?: string): string {
   const document = parseDocument(configText);
   if (document.errors.length > 0) throw new Error(`the config is not valid YAML: ${document.errors[0].message}`);
-  document.set("backend", document.createNode({ type: "local" }));
+  document.set("backend", document.createNode(directory ? { type: "local", directory } : { type: "local" }));
+  return document.toString();
+}
+
+/** A config moved from `fromDir` to `toDir` keeps pointing at the same job scripts (jobScriptsDir is relative to the file). */
+export function withJobScriptsDirFrom(configText: string, fromDir: string, toDir: string): string {
+  const document = parseDocument(configText);
+  const jobScriptsDir = document.get("jobScriptsDir");
+  if (typeof jobScriptsDir !== "string" || isAbsolute(jobScriptsDir) || fromDir === toDir) return configText;
+  document.set("jobScriptsDir", relative(toDir, resolve(fromDir, jobScriptsDir)) || ".");
   return document.toString();
 }
 
@@ -103,10 +119,17 @@ export async function prepareWorkspace(options: PrepareWorkspaceOptions): Promis
 
   const source = isAbsolute(options.configFile) ? options.configFile : resolve(projectDir, options.configFile);
   const inside = relative(projectDir, source);
-  // Inside the project: the same place in the copy, so paths relative to the config still hold.
-  const configFile = !inside.startsWith("..") && !isAbsolute(inside) ? join(dir, inside) : join(dir, "rehearsal-config.yaml");
+  // As the repository's own default-config.yaml, it is what the pipeline's Build synthesizes too; else
+  // inside the project, the same place in the copy, so paths relative to the config still hold.
+  const configFile = options.asDefaultConfig
+    ? join(dir, "default-config.yaml")
+    : !inside.startsWith("..") && !isAbsolute(inside)
+      ? join(dir, inside)
+      : join(dir, "rehearsal-config.yaml");
+  const copiedFrom = !inside.startsWith("..") && !isAbsolute(inside) ? dirname(join(dir, inside)) : dirname(source);
   mkdirSync(dirname(configFile), { recursive: true });
-  writeFileSync(configFile, withLocalBackend(readFileSync(source, "utf8")));
+  const text = withJobScriptsDirFrom(readFileSync(source, "utf8"), copiedFrom, dirname(configFile));
+  writeFileSync(configFile, withLocalBackend(text, options.stateDir));
 
   const outDir = join(dir, "cdktf.out");
   const started = Date.now();

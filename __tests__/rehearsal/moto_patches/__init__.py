@@ -11,6 +11,7 @@ from moto_patches import (
     bucket_policy_conditions,
     codebuild_delete_by_arn,
     codebuild_pipeline_source,
+    codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
     iam_enforcement,
@@ -21,6 +22,7 @@ PATCHES: list[ModuleType] = [
     bucket_policy_conditions,
     codebuild_delete_by_arn,
     codebuild_pipeline_source,
+    codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
 ]

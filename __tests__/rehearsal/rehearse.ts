@@ -1,0 +1,200 @@
+/**
+ * The whole lifecycle, offline: synth as a person does on a laptop, bootstrap the `pipeline` stack as an
+ * administrator, run the pipeline's own steps from its synthesized definition (Source, Build,
+ * UpdatePipeline, DeployDev, IntegTest, PlanProd, Approval, DeployProd), check every AWS call each step
+ * made against its role, then destroy everything and check that nothing is left.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { PROJECT_DIR } from "../../stacks/config";
+import { emptyStackBuckets } from "./empty-bucket";
+import { startEmulator, type Emulator } from "./emulator";
+import { EMULATOR_GAPS } from "./emulator-gaps";
+import { projectResourcesLeft } from "./emulator-inventory";
+import { writeEmulatorOverride } from "./emulator-override";
+import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
+import { pipelineActions, resolvePipelineVariables } from "./pipeline-definition";
+import type { RehearsalReport, StepReport } from "./report";
+import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from "./offline-terraform";
+import { runCodeBuildStep } from "./run-step";
+import { applyStack, destroyStack } from "./terraform-run";
+import { findTerraformTools, rewriteProviderPin, terraformEnv, type TerraformTools } from "./terraform-tools";
+import { adminEnv, homeOf, STACK_ORDER, topologyOf, type StackName, type Topology } from "./topology";
+import { prepareWorkspace } from "./workspace";
+
+export interface RehearseOptions {
+  readonly configFile: string;
+  /** Leave the stacks applied and the run's files in place. @default false */
+  readonly keep?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+interface Run {
+  readonly tools: TerraformTools;
+  readonly emulator: Emulator;
+  readonly workDir: string;
+  readonly topology: Topology;
+  readonly log: (line: string) => void;
+  readonly steps: StepReport[];
+  readonly findings: PermissionFinding[];
+  readonly roles: RoleUse[];
+  readonly changes: Set<string>;
+}
+
+export async function rehearse(options: RehearseOptions): Promise<RehearsalReport | { skipped: string }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tools = findTerraformTools();
+  if ("missing" in tools) return { skipped: tools.missing };
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), "glue-rehearsal-"));
+  log(`rehearsal: terraform ${tools.terraformVersion}, AWS provider ${tools.provider.version} (${tools.provider.foundBy}); files in ${workDir}`);
+  const emulator = await startEmulator({ workDir });
+  log(`rehearsal: emulator on ${emulator.endpoint}`);
+  const steps: StepReport[] = [];
+  try {
+    const synthStart = Date.now();
+    const workspace = await prepareWorkspace({ configFile: options.configFile, dir: join(workDir, "project"), stateDir: join(workDir, "state"), asDefaultConfig: true });
+    const topology = topologyOf(workspace.configFile);
+    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set() };
+    prepareStacks(run, workspace.outDir);
+    record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
+
+    const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
+    if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir);
+    if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
+    return {
+      passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
+      config: options.configFile,
+      steps,
+      emulatorGaps: EMULATOR_GAPS,
+      permissionFindings: run.findings,
+      roles: run.roles,
+      rehearsalChanges: [...run.changes],
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await emulator.stop();
+    if (options.keep) log(`rehearsal: stacks and files kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** Points every synthesized stack at the emulator, with the provider pin the local mirror has: in this copy only. */
+function prepareStacks(run: Run, outDir: string): void {
+  for (const stack of readdirSync(join(outDir, "stacks"))) {
+    const stackDir = join(outDir, "stacks", stack);
+    const change = rewriteProviderPin(stackDir, run.tools.provider.version);
+    if (change) run.changes.add(`AWS provider pin ${change.from} -> ${change.to} (the local mirror's version)`);
+    writeEmulatorOverride(stackDir, run.emulator);
+    run.changes.add(`emulator_override.tf.json next to each stack: endpoints, path-style S3, the run's CA`);
+  }
+}
+
+function record(run: Run, step: StepReport): void {
+  run.steps.push(step);
+  run.log(`rehearsal: ${step.name}: ${step.result} in ${step.seconds.toFixed(1)} s${step.error ? `\n${step.error.split("\n").map((l) => `  ${l}`).join("\n")}` : ""}`);
+}
+
+async function terraformStep(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy"): Promise<boolean> {
+  run.log(`rehearsal: ${name}`);
+  const env = await adminEnv(run.emulator, run.workDir, run.tools, stack, run.topology);
+  const result = await (verb === "apply" ? applyStack : destroyStack)({ tools: run.tools, stackDir: join(outDir, "stacks", stack), env, name: stack, onProgress: run.log });
+  record(run, { name, result: result.ok ? "passed" : "failed", seconds: result.seconds, ran: `terraform ${verb} of ${stack}`, notRehearsed: [], error: result.error, logFile: result.logFile });
+  return result.ok;
+}
+
+/** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
+async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string): Promise<void> {
+  const actions = pipelineActions(JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8")));
+  const { pipeline } = run.topology;
+  const admin = await run.emulator.adminCredentials(pipeline.accountId);
+  const pipelineVariables = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
+  const artifacts = new Map<string, string>();
+  const terraform = terraformEnv(run.tools, run.workDir);
+  const toolEnv = {
+    PATH: [writeOfflineTerraform(run.tools, join(run.workDir, "bin")), join(PROJECT_DIR, ".venv", "bin"), dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(delimiter),
+    TF_CLI_CONFIG_FILE: terraform.TF_CLI_CONFIG_FILE,
+    TF_PLUGIN_CACHE_DIR: terraform.TF_PLUGIN_CACHE_DIR,
+    AWS_ENDPOINT_URL: run.emulator.endpoint,
+    AWS_CA_BUNDLE: run.emulator.caBundle,
+    NODE_EXTRA_CA_CERTS: run.emulator.caBundle,
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_PAGER: "",
+  };
+  let stopped = false;
+  for (const action of actions) {
+    const name = action.stage;
+    if (stopped) {
+      record(run, { name, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
+      continue;
+    }
+    if (action.kind === "source") {
+      artifacts.set("source", sourceDir);
+      record(run, { name, result: "passed", seconds: 0, ran: `the project's files at ${pipelineVariables["SourceVariables.CommitId"].slice(0, 12)}`, notRehearsed: [`${action.provider} itself: the source is the project's files`] });
+      continue;
+    }
+    if (action.kind === "approval") {
+      run.log(`rehearsal: ${name}: ${resolvePipelineVariables(action.customData, pipelineVariables)}`);
+      record(run, { name, result: "passed", seconds: 0, ran: "approved by the rehearsal", notRehearsed: ["a person's approval"] });
+      continue;
+    }
+    run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
+    const result = await runCodeBuildStep(action, {
+      emulator: run.emulator,
+      accountId: pipeline.accountId,
+      region: pipeline.region,
+      admin,
+      runDir: join(run.workDir, "steps"),
+      artifacts,
+      pipelineVariables,
+      toolEnv,
+    });
+    // Build's output is what every later step deploys: point it at the emulator, as the bootstrap's copy is.
+    if (result.result === "passed" && action.outputs.includes("build")) prepareStacks(run, join(artifacts.get("build")!, "cdktf.out"));
+    const permissions = checkStepPermissions(name, result.roleArn, run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq));
+    run.findings.push(...permissions.findings);
+    run.roles.push(...permissions.roles);
+    const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
+    record(run, { name, result: result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error, logFile: result.logFile });
+    if (result.result === "failed") stopped = true;
+  }
+}
+
+/** Build's synth when Build ran, else the laptop's: both point at the same state. */
+function lastOutDir(run: Run, bootstrapOutDir: string): string {
+  const built = join(run.workDir, "steps", "Build", "src", "cdktf.out");
+  return existsSync(join(built, "stacks", "pipeline")) ? built : bootstrapOutDir;
+}
+
+/** Tears everything down as a person would: empty the buckets of what Terraform does not manage, destroy in reverse. */
+async function destroyAll(run: Run, outDir: string): Promise<void> {
+  const destroyOne = async (stack: StackName) => {
+    const home = homeOf(run.topology, stack);
+    const admin = await run.emulator.adminCredentials(home.accountId);
+    await emptyStackBuckets(run.emulator, admin, join(outDir, "stacks", stack), home.region);
+    return terraformStep(run, `Destroy ${stack} (administrator)`, stack, outDir, "destroy");
+  };
+  // One at a time: concurrent inits race on Terraform's shared plugin cache.
+  for (const stack of [...STACK_ORDER].reverse()) await destroyOne(stack);
+  const started = Date.now();
+  const left = await projectResourcesLeft(run.emulator, run.topology.accounts);
+  record(run, {
+    name: "Nothing of the project left",
+    result: left.length === 0 ? "passed" : "failed",
+    seconds: (Date.now() - started) / 1000,
+    ran: "the emulator's inventory of the topology's accounts",
+    notRehearsed: [],
+    error: left.length === 0 ? undefined : left.map((r) => `${r.service} ${r.type} ${r.name} (${r.account} ${r.region})`).join("\n"),
+  });
+}
+
+function commitOf(dir: string): string {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
+  } catch {
+    return "0000000000000000000000000000000000000000";
+  }
+}
