@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: synth, naive synth, cdktf synth, jest, pytest, a local job run and synth scaling,
- * measured in one run on this machine. Prints a table and writes bench/results.json.
+ * `npm run bench`: synth, naive synth, cdktf synth, jest, pytest, a local job run, synth scaling and the
+ * rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { configWithJobs } from "./generate-config";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
+import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
 
 const NODE = process.execPath;
 const SYNTH = ["--require", "tsx/cjs", "main.ts"];
@@ -94,6 +95,18 @@ targets.push({
   detail: `${(perJob(two, twenty) * 1000).toFixed(1)} ms/job (2→20), ${(perJob(twenty, twoHundred) * 1000).toFixed(1)} ms/job (20→200)`,
 });
 
+const rehearsals = [
+  ["one account", "default-config.yaml"],
+  ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
+].map(([topology, config]) => {
+  step(`rehearsal of ${topology} (about 4 minutes)`);
+  return benchRehearsal(topology, config);
+});
+for (const r of rehearsals) {
+  if (r.seconds === undefined) continue;
+  targets.push({ what: `rehearsal (${r.topology}) <= 6 min`, met: r.seconds <= REHEARSAL_TARGET_SECONDS && r.passed === true, detail: `${r.seconds.toFixed(0)} s${r.passed ? "" : ", FAILED"}` });
+}
+
 const table = [
   "| what | wall (s) | peak RSS (MiB) | note |",
   "|---|---:|---:|---|",
@@ -102,6 +115,8 @@ const table = [
   "| target | met | measured |",
   "|---|---|---|",
   ...targets.map((t) => `| ${t.what} | ${t.met ? "yes" : "NO"} | ${t.detail} |`),
+  "",
+  rehearsalTable(rehearsals),
 ].join("\n");
 console.log(table);
 
@@ -110,6 +125,7 @@ const results = {
   machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: process.platform },
   rows,
   scaling,
+  rehearsals,
   targets,
 };
 fs.writeFileSync(path.join(PROJECT_DIR, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
