@@ -11,7 +11,7 @@ import { ArtifactStore } from "./pipeline/artifact-store";
 import { CodeBuildStep } from "./pipeline/codebuild-step";
 import { artifactBucketName, PIPELINE_NAME } from "./pipeline/constants";
 import { deployAccessByStage } from "./pipeline/deploy-access";
-import { FailureNotice } from "./pipeline/failure-notice";
+import { failureNotice } from "./pipeline/failure-notice";
 import { pipelineStages } from "./pipeline/pipeline-stages";
 import { PipelineSource } from "./pipeline/pipeline-source";
 import { ReleasePipeline } from "./pipeline/release-pipeline";
@@ -77,7 +77,7 @@ export class PipelineStack extends TerraformStack {
       accountId,
     });
     source.startOnPush(this.pipeline.arn);
-    const notice = new FailureNotice(this, "failure-notice", {
+    const notice = failureNotice(this, "failure-notice", {
       pipelineName: PIPELINE_NAME,
       pipelineArn: this.pipeline.arn,
       partition,
