@@ -3,7 +3,11 @@ the request's context for the patches, and appends one JSON line per request to 
 serves the inventory (moto_support/inventory.py), unrecorded.
 
 A line: {"seq", "time", "accessKeyId", "accountId", "principalArn", "roleArn", "service", "action",
-"region", "method", "path", "params", "status"}.
+"region", "method", "path", "params", "status"}, and where IAM was enforced (moto_patches/iam_enforcement.py)
+also "iamDecision" ("allowed" or "denied: <reason>"), "iamResource" (the ARN judged, a list of ARNs when
+the action needs several, "*" for an action without resource-level permissions, null when the ARN could
+not be known and only the action was judged) and, for an S3 request that used a KMS key as its caller,
+"kmsDecisions" ([{"action", "resource", "decision"}]).
 """
 
 from __future__ import annotations
@@ -125,7 +129,7 @@ class CallRecorder:
             principal=principals.resolve(access_key_id),
             service=service,
             region=region,
-            action=f"{service}:{action_name}" if service and action_name else None,
+            action=f"{request_context.IAM_PREFIXES.get(service, service)}:{action_name}" if service and action_name else None,
             method=method,
             path=path,
             params={key: flat_value(value) for key, value in params.items()},
@@ -172,5 +176,8 @@ class CallRecorder:
             }
             if context.iam_decision is not None:
                 line["iamDecision"] = context.iam_decision
+                line["iamResource"] = context.iam_resource
+            if context.kms_decisions:
+                line["kmsDecisions"] = context.kms_decisions
             self.out.write(json.dumps(line, separators=(",", ":"), default=str) + "\n")
             self.out.flush()

@@ -211,7 +211,11 @@ def evaluate(document: dict[str, Any], request: Request, resource_policy: bool =
 
 
 def names_principal_directly(document: dict[str, Any], request: Request) -> bool:
-    """Whether an Allow of a resource policy names the caller itself (not its account, not everyone)."""
+    """Whether an Allow of a resource policy grants the caller itself: its role or session ARN, or "*".
+
+    An Allow that names the caller's account (its id or root ARN) delegates to the account instead: the
+    caller's identity policies must then allow the request too, in its own account as in another.
+    """
     principal = request.principal
     if principal is None:
         return False
@@ -219,7 +223,9 @@ def names_principal_directly(document: dict[str, Any], request: Request) -> bool
         if statement.get("Effect") != ALLOW or not statement_applies(statement, request, resource_policy=True):
             continue
         element = statement.get("Principal")
-        if isinstance(element, dict) and any(v in (principal.arn, principal.role_arn) for v in _as_list(element.get("AWS"))):
+        if element == "*":
+            return True
+        if isinstance(element, dict) and any(v in ("*", principal.arn, principal.role_arn) for v in _as_list(element.get("AWS"))):
             return True
     return False
 
@@ -237,11 +243,13 @@ def decide(
     resource_policy: Optional[dict[str, Any]] = None,
     resource_account: Optional[str] = None,
     resource_policy_required: bool = False,
+    resource_policy_name: str = "trust policy",
 ) -> Decision:
     """AWS's evaluation logic for one principal: explicit Deny anywhere wins; the identity policies
-    (within the permissions boundary, if any) or, in the same account, the resource policy must allow;
-    across accounts both must; and for a role's trust policy (resource_policy_required) the trust
-    policy must allow in any case."""
+    (within the permissions boundary, if any) or, in the same account, a resource policy that names the
+    caller itself must allow; across accounts both must. For a role's trust policy and a KMS key policy
+    (resource_policy_required, named resource_policy_name in the reasons) that policy must allow in any
+    case, and the identity policies too unless it names the caller itself in its own account."""
     identity = [evaluate(p, request) for p in identity_policies]
     if DENY in identity:
         return Decision(False, "explicit Deny in an identity policy")
@@ -259,17 +267,17 @@ def decide(
         boundary_note = ""
     resource_verdict = evaluate(resource_policy, request, resource_policy=True) if resource_policy else None
     if resource_verdict == DENY:
-        return Decision(False, "explicit Deny in the resource policy")
+        return Decision(False, f"explicit Deny in the {resource_policy_name if resource_policy_required else 'resource policy'}")
     principal = request.principal
     same_account = resource_account is None or (principal is not None and principal.account_id == resource_account)
     if resource_policy_required:
         if resource_verdict != ALLOW:
-            return Decision(False, "the trust policy does not allow it")
+            return Decision(False, f"the {resource_policy_name} does not allow it")
         if identity_allows or (same_account and names_principal_directly(resource_policy or {}, request)):
             return Decision(True, "allowed")
         return Decision(False, "no identity policy allows it" + boundary_note)
     if same_account:
-        if identity_allows or resource_verdict == ALLOW:
+        if identity_allows or (resource_verdict == ALLOW and names_principal_directly(resource_policy or {}, request)):
             return Decision(True, "allowed")
         return Decision(False, "no identity policy allows it" + boundary_note)
     if identity_allows and resource_verdict == ALLOW:

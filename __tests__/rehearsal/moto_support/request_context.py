@@ -30,9 +30,17 @@ class RequestContext:
     raw_params: dict[str, Any] = field(default_factory=dict)
     #: "allowed", "denied: <reason>", or None where IAM was not enforced
     iam_decision: Optional[str] = None
+    #: Where IAM was enforced: the ARN judged, a list of them when the action needs several, "*" for an
+    #: action without resource-level permissions, or None when only the action could be judged.
+    iam_resource: Any = None
+    #: Where an S3 request used a KMS key as its caller: [{"action", "resource", "decision"}], in order.
+    kms_decisions: list[dict[str, str]] = field(default_factory=list)
     #: The emulator is served over https only.
     secure_transport: bool = True
 
+
+#: Services whose IAM prefix is not the name they sign requests with.
+IAM_PREFIXES = {"monitoring": "cloudwatch"}
 
 _local = threading.local()
 

@@ -1,5 +1,5 @@
-"""What IAM evaluation needs to know of a request beyond its action: the resource's ARN where the
-request names it plainly, the condition keys it carries, and the roles it passes to a service.
+"""What IAM evaluation needs to know of a request beyond its action: the ARNs of the resources it acts
+on, the condition keys it carries, and the roles it passes to a service.
 """
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
+from moto_support import resources
 from moto_support.request_context import RequestContext
 from moto_support.s3_actions import s3_resource
 
@@ -40,32 +41,32 @@ def role_or_none(account_id: str, partition: str, role_name: str):  # type: igno
         return None
 
 
-def resource_of(ctx: RequestContext, raw_params: dict[str, Any], moto_resource: str, partition: str) -> Optional[str]:
-    """The ARN the request acts on, where it is plain from the request; None where not known."""
+def resource_of(ctx: RequestContext, raw_params: dict[str, Any], moto_resource: str, partition: str) -> Optional[list[str]]:
+    """The ARNs the request is authorized against (each must be allowed): ["*"] for an action without
+    resource-level permissions, None where the ARN cannot be known and only the action can be judged.
+    S3, IAM and sts:AssumeRole here; the other services the stacks use in moto_support/resources.py."""
     account = ctx.account_id
     if ctx.service == "s3":
         resource = s3_resource(ctx.path, partition)
         # DeleteObjects names its keys in the body; any object of the bucket stands for them.
-        return f"{resource}/*" if ctx.action == "s3:DeleteObject" and "/" not in resource.split(":::", 1)[1] else resource
+        return [f"{resource}/*" if ctx.action == "s3:DeleteObject" and "/" not in resource.split(":::", 1)[1] else resource]
     if ctx.action == "sts:AssumeRole":
-        return raw_params.get("RoleArn")
+        return [raw_params["RoleArn"]] if isinstance(raw_params.get("RoleArn"), str) else None
     if ctx.service == "iam":
         if "RoleName" in raw_params:
             role = role_or_none(account, partition, raw_params["RoleName"])
             path = role.path if role is not None else raw_params.get("Path", "/")
-            return f"arn:{partition}:iam::{account}:role{path}{raw_params['RoleName']}"
+            return [f"arn:{partition}:iam::{account}:role{path}{raw_params['RoleName']}"]
         if "PolicyArn" in raw_params:
-            return raw_params["PolicyArn"]
+            return [raw_params["PolicyArn"]]
         if ctx.action == "iam:CreatePolicy" and "PolicyName" in raw_params:
-            return f"arn:{partition}:iam::{account}:policy{raw_params.get('Path', '/')}{raw_params['PolicyName']}"
+            return [f"arn:{partition}:iam::{account}:policy{raw_params.get('Path', '/')}{raw_params['PolicyName']}"]
         if ctx.action in ("iam:ListRoles", "iam:ListPolicies"):
-            return "*"
+            return ["*"]
         return None
-    if ctx.service == "glue" and ctx.action and ctx.action.endswith("Job") and ctx.region:
-        name = raw_params.get("JobName") or raw_params.get("Name")
-        if isinstance(name, str):
-            return f"arn:{partition}:glue:{ctx.region}:{account}:job/{name}"
-    return None if moto_resource in ("*", "", None) else moto_resource
+    if resources.covers(ctx.service):
+        return resources.resources_of(ctx, raw_params, partition)
+    return None if moto_resource in ("*", "", None) else [moto_resource]
 
 
 def _dig(params: dict[str, Any], path: tuple[str, ...]) -> Optional[str]:
@@ -112,6 +113,13 @@ def condition_keys(ctx: RequestContext, raw_params: dict[str, Any], partition: s
     for param, key in plain.items():
         if isinstance(raw_params.get(param), str):
             keys[key] = [raw_params[param]]
+    if ctx.service == "kms":
+        keys["kms:calleraccount"] = [ctx.account_id]
+        context = raw_params.get("EncryptionContext")
+        if isinstance(context, dict) and context:
+            for name, value in context.items():
+                keys[f"kms:encryptioncontext:{name}".lower()] = [str(value)]
+            keys["kms:encryptioncontextkeys"] = [str(name) for name in context]
     if ctx.service == "iam":
         boundary: Optional[str] = None
         if ctx.action in BOUNDARY_IN_REQUEST:
