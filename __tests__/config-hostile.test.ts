@@ -320,6 +320,25 @@ describe.each(Object.entries(classes))("hostile config: %s", (_class, cases) => 
   });
 });
 
+describe("stage alerts", () => {
+  test("one address or a list, each read once", () => {
+    const config = loadConfig(
+      writeTempProject(withChange((c) => (c.stages.dev.alerts = { email: ["a@example.com", "a@example.com", "b@example.com"], https: "https://hooks.example.com/x" }))),
+    );
+    expect(config.stages.dev.alerts).toEqual({ email: ["a@example.com", "b@example.com"], https: ["https://hooks.example.com/x"] });
+    expect(config.stages.prod.alerts).toEqual({ email: [], https: [] });
+  });
+
+  test("an address that is not one is refused with an example", () => {
+    expect(() => loadConfig(writeTempProject(withChange((c) => (c.stages.prod.alerts = { email: ["oncall"] }))))).toThrow(
+      /stages\.prod\.alerts\.email(\.0)?: .*expected an email address/,
+    );
+    expect(() => loadConfig(writeTempProject(withChange((c) => (c.stages.prod.alerts = { https: "http://insecure.example.com" }))))).toThrow(
+      /stages\.prod\.alerts\.https: .*https:\/\/ URL/,
+    );
+  });
+});
+
 describe("handled safely rather than refused", () => {
   test("a dev job on a worker type FLEX does not support defaults to STANDARD", () => {
     const config = loadConfig(writeTempProject(joinJob((j) => (j.workerType = "G.8X"))));

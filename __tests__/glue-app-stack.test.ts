@@ -111,7 +111,7 @@ describe("GlueAppStack", () => {
     for (const job of Object.values(resourcesOf(dev.json, "aws_glue_job")) as any[]) {
       expect(job.security_configuration).toMatch(/^\$\{aws_glue_security_configuration\.security.*\.name\}$/);
     }
-    const [key] = Object.values(resourcesOf(dev.json, "aws_kms_key")) as any[];
+    const key = (Object.values(resourcesOf(dev.json, "aws_kms_key")) as any[]).find((k) => k.description.startsWith("Encrypts the dev-glue bucket"));
     expect(JSON.parse(key.policy).Statement).toContainEqual(
       expect.objectContaining({ Principal: { Service: "logs.eu-west-1.amazonaws.com" } }),
     );

@@ -8,9 +8,11 @@ import { partitionOf } from "./constants/aws-regions";
 import { EncryptionKey } from "./constructs/encryption-key";
 import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
+import { jobAlerts } from "./constructs/job-alerts";
 import { JobScripts } from "./constructs/job-scripts";
 import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
+import { StageDashboard } from "./constructs/stage-dashboard";
 import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageJobNamePrefix, stageKeyAlias } from "./names";
 import { addStateBackend } from "./state-backend";
 
@@ -103,7 +105,19 @@ export class GlueAppStack extends TerraformStack {
       jobNamePrefix: stageJobNamePrefix(stage.name),
     });
 
+    // Maintain: failed runs reach people, and every job has its row on the stage's dashboard.
+    const alerts = jobAlerts(this, "job-alerts", {
+      stage: stage.name,
+      jobNamePrefix: stageJobNamePrefix(stage.name),
+      alerts: stage.alerts,
+      partition,
+      region,
+      accountId,
+    });
+    new StageDashboard(this, "dashboard", { stage: stage.name, region, glueJobNames: jobs.map((job) => job.glueJobName) });
+
     new TerraformOutput(this, "bucket_name", { value: stage.bucketName });
+    new TerraformOutput(this, "job_alerts_topic_arn", { value: alerts.topic.arn });
     new TerraformOutput(this, "integ_test_role_arn", { value: testRole.role.arn });
     new TerraformOutput(this, "glue_job_names", { value: jobs.map((job) => job.glueJobName) });
   }

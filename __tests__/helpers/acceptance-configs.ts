@@ -88,6 +88,7 @@ export function everyOptionalKey(): Config {
       deployRoleArn: "arn:aws:iam::222222222222:role/glue-deploy-dev",
       allowFlex: true,
       roleBoundary: true,
+      alerts: { email: ["data-platform@example.com", "oncall@example.com"], https: "https://hooks.example.com/glue-dev" },
       tags: { owner: "dev-team" },
     },
     prod: {

@@ -66,6 +66,7 @@ export function resolveConfig(
       bucketName: buckets[stage],
       tags: stageInput.tags ?? {},
       jobs,
+      alerts: { email: asList(stageInput.alerts?.email), https: asList(stageInput.alerts?.https) },
     };
   }
   if (problems.length > 0) return { problems };
@@ -123,4 +124,8 @@ function resolveBackend(backend: ConfigInput["backend"], problems: ConfigProblem
 
 function resolveSource(source: ConfigInput["source"]): SourceConfig {
   return { ...source, branch: source.branch ?? "main" };
+}
+
+function asList<T>(value: T | readonly T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? [...new Set(value as T[])] : [value as T];
 }

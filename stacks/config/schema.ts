@@ -97,6 +97,18 @@ const tags = z
     error: (i) => `found ${Object.keys(i.input as object).length} tags; at most ${MAX_CONFIG_TAGS} fit, because AWS allows 50 per resource and the stacks add up to 7 of their own`,
   });
 
+const email = z.email({ error: (i) => expectedMessage(i.input, "an email address", "data-platform@example.com") });
+const httpsEndpoint = text("an https:// URL", "https://hooks.example.com/glue-alerts", /^https:\/\/[^\s/?#]+[^\s]*$/);
+/** Who is told when a job of the stage fails: each list optional, one address or a list. */
+const alerts = closedObject(
+  {
+    email: z.union([email, z.array(email)], { error: (i) => expectedMessage(i.input, "an email address or a list of them", "[data-platform@example.com]") }).optional(),
+    https: z.union([httpsEndpoint, z.array(httpsEndpoint)], { error: (i) => expectedMessage(i.input, "an https:// URL or a list of them", "[https://hooks.example.com/glue]") }).optional(),
+  },
+  "alert subscriptions (email, https)",
+  "email: [data-platform@example.com]",
+);
+
 /** `dev:` with nothing after it is null in YAML: say so, rather than "expected an object". */
 const emptyStage = (stage: string) =>
   `stages.${stage} is empty (YAML reads "${stage}:" with nothing after it as null); write "${stage}: {}" for a stage with only the shared jobs`;
@@ -109,6 +121,7 @@ const stage = (name: string) =>
       allowFlex: bool("allowFlex").optional(),
       roleBoundary: bool("roleBoundary").optional(),
       tags: tags.optional(),
+      alerts: alerts.optional(),
     },
     "a stage (a mapping, possibly empty: {})",
     "{ jobs: {} }",

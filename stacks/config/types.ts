@@ -88,6 +88,13 @@ export interface StageConfig {
   readonly bucketName: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly jobs: Readonly<Record<string, JobConfig>>;
+  /** Subscribers told of the stage's failed jobs (SNS protocols to endpoints). @default none */
+  readonly alerts: StageAlerts;
+}
+
+export interface StageAlerts {
+  readonly email: readonly string[];
+  readonly https: readonly string[];
 }
 
 export interface AppConfig {

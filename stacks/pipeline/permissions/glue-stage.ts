@@ -7,6 +7,8 @@ import type { AwsAccount } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
 import type { StageName } from "../../constants/glue";
 import { glueJobRoleName, integTestRoleName, stageBucketName, stageJobNamePrefix, stageKeyAlias } from "../../names";
+import { jobAlertsName } from "../../constructs/job-alerts";
+import { dashboardName } from "../../constructs/stage-dashboard";
 import type { PermissionRow } from "./permission-table";
 
 /** The resource types a SecureBucket is made of. */
@@ -21,13 +23,13 @@ export const SECURE_BUCKET_TYPES = [
 ];
 const S3_TYPES = [...SECURE_BUCKET_TYPES, "aws_s3_object"];
 
-/** Managing aliases matching `aliasArn`, and creating keys (which has no resource to scope to). */
-export function kmsAliasRows(sid: string, aliasArn: string): PermissionRow[] {
+/** Managing aliases matching `aliasArns`, and creating keys (which has no resource to scope to). */
+export function kmsAliasRows(sid: string, aliasArns: readonly string[]): PermissionRow[] {
   return [
     {
       sid,
       types: ["aws_kms_alias"],
-      resources: [aliasArn],
+      resources: aliasArns,
       read: [],
       write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"],
     },
@@ -68,6 +70,20 @@ export const IAM_ROLE_WRITE = [
   "iam:ListInstanceProfilesForRole",
 ];
 
+export const SNS_TOPIC_READ = ["sns:GetTopicAttributes", "sns:ListTagsForResource", "sns:GetSubscriptionAttributes"];
+export const SNS_TOPIC_WRITE = [
+  "sns:CreateTopic",
+  "sns:DeleteTopic",
+  "sns:SetTopicAttributes",
+  "sns:TagResource",
+  "sns:UntagResource",
+  "sns:Subscribe",
+  "sns:SetSubscriptionAttributes",
+  "sns:Unsubscribe",
+];
+export const EVENT_RULE_READ = ["events:DescribeRule", "events:ListTargetsByRule", "events:ListTagsForResource"];
+export const EVENT_RULE_WRITE = ["events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"];
+
 /** Role changes that IAM checks against the role's boundary (the `iam:PermissionsBoundary` key). */
 const BOUNDED_ROLE_WRITE = ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary"];
 
@@ -99,7 +115,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       read: [...KMS_KEY_READ, "kms:Decrypt"],
       write: [...KMS_KEY_WRITE, "kms:GenerateDataKey", "kms:Encrypt"],
     },
-    ...kmsAliasRows("StageKeyAlias", `${kms}:alias/${stageKeyAlias(stage)}`),
+    ...kmsAliasRows("StageKeyAliases", [`${kms}:alias/${stageKeyAlias(stage)}`, `${kms}:alias/${jobAlertsName(stage)}`]),
     {
       sid: "StageJobs",
       types: ["aws_glue_job"],
@@ -114,6 +130,29 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       why: "Glue security configuration actions have no resource-level permissions",
       read: ["glue:GetSecurityConfiguration"],
       write: ["glue:CreateSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
+    },
+    {
+      sid: "JobAlertsTopic",
+      types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
+      // Also matches the topic's subscriptions, whose ARNs are the topic's ARN plus `:<id>`.
+      resources: [`arn:${partition}:sns:${region}:${accountId}:${jobAlertsName(stage)}*`],
+      read: SNS_TOPIC_READ,
+      write: SNS_TOPIC_WRITE,
+    },
+    {
+      sid: "JobAlertsRule",
+      types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
+      resources: [`arn:${partition}:events:${region}:${accountId}:rule/${jobAlertsName(stage)}`],
+      read: EVENT_RULE_READ,
+      write: EVENT_RULE_WRITE,
+    },
+    {
+      sid: "Dashboards",
+      types: ["aws_cloudwatch_dashboard"],
+      // Dashboards are global: their ARNs name no region.
+      resources: [`arn:${partition}:cloudwatch::${accountId}:dashboard/${dashboardName(stage, 1)}*`],
+      read: ["cloudwatch:GetDashboard"],
+      write: ["cloudwatch:PutDashboard", "cloudwatch:DeleteDashboards"],
     },
     ...stageRoleRows([jobRoles, role(integTestRoleName(stage))], roleBoundaryArn),
     {

@@ -6,7 +6,18 @@ import type { AwsAccount, SourceConfig } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
 import { roleBoundaryName } from "../../names";
 import { PIPELINE_NAME } from "../constants";
-import { IAM_ROLE_READ, IAM_ROLE_WRITE, KMS_KEY_READ, KMS_KEY_WRITE, kmsAliasRows, SECURE_BUCKET_TYPES } from "./glue-stage";
+import {
+  EVENT_RULE_READ,
+  EVENT_RULE_WRITE,
+  IAM_ROLE_READ,
+  IAM_ROLE_WRITE,
+  KMS_KEY_READ,
+  KMS_KEY_WRITE,
+  kmsAliasRows,
+  SECURE_BUCKET_TYPES,
+  SNS_TOPIC_READ,
+  SNS_TOPIC_WRITE,
+} from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
 
 export interface PipelineStackScope {
@@ -42,7 +53,7 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       read: KMS_KEY_READ,
       write: KMS_KEY_WRITE,
     },
-    ...kmsAliasRows("KeyAliases", arn("kms", `alias/${PIPELINE_NAME}-*`)),
+    ...kmsAliasRows("KeyAliases", [arn("kms", `alias/${PIPELINE_NAME}-*`)]),
     {
       sid: "Roles",
       types: ["aws_iam_role", "aws_iam_role_policy"],
@@ -129,24 +140,15 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
       // Also matches the topic's subscriptions, whose ARNs are the topic's ARN plus `:<id>`.
       resources: [arn("sns", `${PIPELINE_NAME}-*`)],
-      read: ["sns:GetTopicAttributes", "sns:ListTagsForResource", "sns:GetSubscriptionAttributes"],
-      write: [
-        "sns:CreateTopic",
-        "sns:DeleteTopic",
-        "sns:SetTopicAttributes",
-        "sns:TagResource",
-        "sns:UntagResource",
-        "sns:Subscribe",
-        "sns:SetSubscriptionAttributes",
-        "sns:Unsubscribe",
-      ],
+      read: SNS_TOPIC_READ,
+      write: SNS_TOPIC_WRITE,
     },
     {
       sid: "Rules",
       types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
       resources: [arn("events", `rule/${PIPELINE_NAME}-*`)],
-      read: ["events:DescribeRule", "events:ListTargetsByRule", "events:ListTagsForResource"],
-      write: ["events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"],
+      read: EVENT_RULE_READ,
+      write: EVENT_RULE_WRITE,
     },
   ];
   if (scope.source.type === "codestar") {
