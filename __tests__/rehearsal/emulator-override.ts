@@ -26,6 +26,8 @@ export const ENDPOINT_OF_TYPE: Readonly<Record<string, string>> = {
   aws_cloudwatch_log_: "logs",
   aws_cloudwatch_event_: "events",
   aws_cloudwatch_metric_alarm: "cloudwatch",
+  aws_cloudwatch_dashboard: "cloudwatch",
+  aws_athena_: "athena",
   aws_codebuild_: "codebuild",
   aws_codepipeline: "codepipeline",
   aws_codecommit_: "codecommit",
