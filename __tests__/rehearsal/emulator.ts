@@ -57,6 +57,23 @@ export interface RecordedCall {
   readonly status: number | null;
   /** Only where IAM was enforced: "allowed" or "denied: <reason>" */
   readonly iamDecision?: string;
+  /**
+   * Only where IAM was enforced: the ARN the call was judged against; a list when the action needs
+   * several (each allowed), e.g. a KMS alias and its key; "*" (or SNS's account-wide ARN) for an action
+   * without resource-level permissions; null when the ARN could not be known and the action alone was judged.
+   */
+  readonly iamResource?: string | string[] | null;
+  /** Only for an S3 call that used a KMS key as its caller (SSE-KMS): each use and its decision, in order. */
+  readonly kmsDecisions?: readonly KmsDecision[];
+}
+
+/** A KMS key use S3 made as the caller: kms:GenerateDataKey to write, kms:Decrypt to read. */
+export interface KmsDecision {
+  readonly action: string;
+  /** The key's ARN (what the bucket or object named, when no such key exists) */
+  readonly resource: string;
+  /** "allowed" or "denied: <reason>" */
+  readonly decision: string;
 }
 
 export interface Emulator {

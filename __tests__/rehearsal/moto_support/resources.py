@@ -267,13 +267,16 @@ def _codepipeline(name: str, params: dict[str, Any], arn: Arns) -> Resources:
 # ---------------------------------------------------------------- SNS
 
 
-#: SNS actions with no resource-level permissions (subscriptions are not a resource type of IAM).
+#: SNS actions with no resource-level permissions (a subscription is no resource type of IAM, so neither
+#: its ARN nor its topic's scopes GetSubscriptionAttributes, SetSubscriptionAttributes or Unsubscribe).
 SNS_UNSCOPED = {"ListTopics", "ListSubscriptions", "GetSubscriptionAttributes", "SetSubscriptionAttributes", "Unsubscribe", "ListPlatformApplications", "CreatePlatformApplication", "GetSMSAttributes", "SetSMSAttributes", "CheckIfPhoneNumberIsOptedOut", "ListPhoneNumbersOptedOut", "OptInPhoneNumber", "CreatePlatformEndpoint", "DeleteEndpoint", "GetEndpointAttributes", "SetEndpointAttributes", "DeletePlatformApplication", "GetPlatformApplicationAttributes", "SetPlatformApplicationAttributes", "ListEndpointsByPlatformApplication"}
 
 
 def _sns(name: str, params: dict[str, Any], arn: Arns) -> Resources:
     if name in SNS_UNSCOPED:
-        return STAR
+        # SNS authorizes these against every resource of the account and region, and names it so in its
+        # AccessDenied messages: a statement must match "arn:...:sns:REGION:ACCOUNT:*", a topic's ARN does not.
+        return [arn("sns", "*")]
     if name == "CreateTopic":
         topic = _str(params, "Name")
         return [arn("sns", topic)] if topic else None
@@ -396,12 +399,29 @@ def _glue(name: str, params: dict[str, Any], arn: Arns) -> Resources:
 # ---------------------------------------------------------------- CloudWatch
 
 
+def _members(params: dict[str, Any], name: str) -> list[str]:
+    """A list parameter in the JSON protocol (a list) or the query protocol (Name.member.N)."""
+    found = _list(params, name)
+    prefix = f"{name}.member."
+    numbered = sorted((int(k[len(prefix) :]), v) for k, v in params.items() if k.startswith(prefix) and k[len(prefix) :].isdigit() and isinstance(v, str))
+    return found + [v for _, v in numbered]
+
+
 def _cloudwatch(name: str, params: dict[str, Any], arn: Arns) -> Resources:
-    if name in ("PutMetricData", "GetMetricData", "GetMetricStatistics", "ListMetrics", "DescribeAlarmsForMetric"):
+    if name in ("PutMetricData", "GetMetricData", "GetMetricStatistics", "ListMetrics", "DescribeAlarmsForMetric", "ListDashboards", "GetMetricWidgetImage"):
         return STAR
-    if name in ("PutMetricAlarm", "DeleteAlarms", "DescribeAlarms", "SetAlarmState", "EnableAlarmActions", "DisableAlarmActions"):
-        alarms = [_str(params, "AlarmName")] if _str(params, "AlarmName") else [v for k, v in params.items() if k.startswith("AlarmNames.member.") and isinstance(v, str)]
-        return [arn("cloudwatch", f"alarm:{a}") for a in alarms if a] or (STAR if name == "DescribeAlarms" else None)
+    if name in ("ListTagsForResource", "TagResource", "UntagResource"):
+        resource = _str(params, "ResourceARN")
+        return [resource] if resource else None
+    if name in ("PutDashboard", "GetDashboard", "DeleteDashboards"):
+        # Dashboards are global: their ARN has no region.
+        names = _members(params, "DashboardNames") or [n for n in [_str(params, "DashboardName")] if n]
+        return [arn("cloudwatch", f"dashboard/{n}", region="") for n in names] or None
+    if name in ("PutMetricAlarm", "PutCompositeAlarm", "DeleteAlarms", "DescribeAlarms", "SetAlarmState", "EnableAlarmActions", "DisableAlarmActions", "DescribeAlarmHistory"):
+        alarms = _members(params, "AlarmNames") or [n for n in [_str(params, "AlarmName")] if n]
+        if not alarms and name in ("DescribeAlarms", "DescribeAlarmHistory"):
+            alarms = ["*"]
+        return [arn("cloudwatch", f"alarm:{a}") for a in alarms] or None
     return None
 
 
