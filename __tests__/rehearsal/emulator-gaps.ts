@@ -75,9 +75,9 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   ),
   gap(
     "iam-resource-matching",
-    "Matches a statement's Resource against the ARN of the resource a request acts on.",
-    "Matches it against the literal \"*\" for every service but S3, IAM roles and sts:AssumeRole, so a statement scoped to an ARN never allows anything there.",
-    "patched in the launcher (moto_patches/iam_enforcement.py): the ARN where the request names it plainly (S3, IAM, AssumeRole, Glue jobs); elsewhere the action alone is judged, and permission-check.ts checks resources",
+    "Authorizes each request against the ARNs of the resources it acts on, per the Service Authorization Reference: e.g. a KMS key (an alias action also on its key), a log group as log-group:NAME:log-stream: (log-group:NAME for the tagging APIs, log-group::log-stream: for DescribeLogGroups), a CodeBuild project (also for its builds), a pipeline, a topic, a rule of its event bus, a secret's full ARN, a Glue job or table (with its catalog and database); an action without resource-level permissions only by a statement whose Resource matches \"*\".",
+    "Matches a statement's Resource against the literal \"*\" for every service but S3, IAM roles and sts:AssumeRole, so a statement scoped to an ARN never allows anything there, and one scoped to the wrong ARN is never noticed.",
+    "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/resources.py): the ARNs from the request's parameters and moto's state for S3, IAM, STS, KMS, CloudWatch Logs, CodeBuild, CodePipeline, SNS, EventBridge, Secrets Manager, Glue and CloudWatch, each recorded as the call's iamResource; where the ARN cannot be known (a secret that does not exist yet, an action not listed) the action alone is judged and iamResource is null",
   ),
   gap(
     "iam-condition-evaluation",
@@ -105,9 +105,21 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   ),
   gap(
     "kms-key-policies",
-    "A KMS key's key policy decides who may use the key, with the caller's IAM policies where it delegates to the account.",
-    "Does not evaluate key policies.",
-    "checked outside the emulator: the rehearsal's permission check (permission-check.ts)",
+    "A KMS key's key policy decides who may use the key: a statement naming the caller allows it alone, one naming the account (its root) delegates to the caller's identity policies, which must then allow too; a caller of another account needs both; an explicit Deny in either wins.",
+    "Does not evaluate key policies beyond a Deny of kms:DescribeKey to \"*\", so an IAM-allowed caller passes whatever the key policy says.",
+    "patched in the launcher (moto_patches/iam_enforcement.py): every KMS request of an enforced role on a key is judged by the key policy and the identity policies together (policy_evaluator.decide); grants are not evaluated (the stacks make none)",
+  ),
+  gap(
+    "s3-sse-kms-key-use",
+    "S3 with SSE-KMS uses the bucket's or object's KMS key as the caller: PutObject, CopyObject and CreateMultipartUpload need kms:GenerateDataKey on it, GetObject, UploadPart and a CopyObject's source kms:Decrypt, by the caller's identity policies and the key policy; a denial fails the S3 request. HeadObject needs none, nor does the AWS managed key aws/s3.",
+    "Stores the key id with the object and calls no KMS API, so a role without any right on the bucket's key reads and writes its objects.",
+    "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/kms_use.py): each such use is judged as a KMS request on the key, recorded in the call's kmsDecisions, and a denial denies the S3 request",
+  ),
+  gap(
+    "iam-tagging-on-create",
+    "Creating a role, a managed policy, a topic, a log group or a KMS key with tags also needs the service's tagging action (iam:TagRole, iam:TagPolicy, sns:TagResource, logs:TagResource, kms:TagResource).",
+    "Checks no permission for the tags of a create request.",
+    "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/request_facts.py): judged on the created resource's ARN; kms:TagResource by the action alone, the new key's ARN not being known",
   ),
   gap(
     "sigv4-signatures",

@@ -255,6 +255,7 @@ step('head an SSE-KMS object', lambda: s3.head_object(Bucket='${BUCKET}', Key='d
 step('start a multipart upload', lambda: s3.create_multipart_upload(Bucket='${BUCKET}', Key='data/big'))
 step('log group in Resource', lambda: logs.create_log_group(logGroupName='/team-a/x'))
 step('log group outside Resource', lambda: logs.create_log_group(logGroupName='/team-b/x'))
+step('log group with tags, without logs:TagResource', lambda: logs.create_log_group(logGroupName='/team-a/tagged', tags={'team': 'a'}))
 step('describe log groups, allowed on groups only', lambda: logs.describe_log_groups(logGroupNamePrefix='/team-a/'))
 step('projects in Resource', lambda: cb.batch_get_projects(names=['team-a-build']))
 step('projects partly outside Resource', lambda: cb.batch_get_projects(names=['team-a-build', 'team-b-build']))
@@ -372,6 +373,13 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
     expect(worker["log group outside Resource"]).toMatch(DENIED);
     expect(worker["describe log groups, allowed on groups only"]).toMatch(DENIED);
     expect(decisionOf("logs:CreateLogGroup", (c) => c.params.logGroupName === "/team-a/x")[0].iamResource).toBe(arn("logs", "log-group:/team-a/x:log-stream:", REGION, A));
+  });
+
+  test("creating with tags also needs the service's tagging action", () => {
+    expect(worker["log group with tags, without logs:TagResource"]).toMatch(DENIED);
+    expect(decisionOf("logs:CreateLogGroup", (c) => c.params.logGroupName === "/team-a/tagged")[0].iamDecision).toBe(
+      `denied: logs:TagResource on resource ${arn("logs", "log-group:/team-a/tagged", REGION, A)}: no identity policy allows it`,
+    );
   });
 
   test("CodeBuild, SNS, EventBridge, Secrets Manager, CodePipeline and Glue requests are judged on their ARNs", () => {

@@ -1,6 +1,6 @@
 """Gaps iam-enforcement-scope, iam-permissions-boundary, iam-resource-matching, iam-passrole,
-kms-key-policies and s3-sse-kms-key-use, and the evaluation gaps of moto_support/policy_evaluator.py
-(iam-condition-evaluation, iam-principal-matching).
+iam-tagging-on-create, kms-key-policies and s3-sse-kms-key-use, and the evaluation gaps of
+moto_support/policy_evaluator.py (iam-condition-evaluation, iam-principal-matching).
 
 moto enforces IAM for every request or for none (INITIAL_NO_AUTH_ACTION_COUNT), and its evaluation is
 wrong in ways that deny what AWS allows and allow what AWS denies. Here IAM is enforced exactly for
@@ -17,7 +17,8 @@ evaluation logic (policy_evaluator.decide):
 - the KMS keys S3 uses as the caller with SSE-KMS (moto_support/kms_use.py): kms:GenerateDataKey to
   write, kms:Decrypt to read, on the bucket's or object's key, by identity and key policy; a denial
   denies the S3 request;
-- iam:PassRole for the requests that pass a role to a service, which moto never checks.
+- iam:PassRole for the requests that pass a role to a service, which moto never checks;
+- the tagging action a create request with tags also needs (iam-tagging-on-create).
 KMS grants are not evaluated (the stacks make none).
 """
 
@@ -30,7 +31,7 @@ from urllib.parse import unquote
 from moto_support import kms_use, policy_evaluator, request_context
 from moto_support.request_context import IAM_PREFIXES
 from moto_support.principals import Principal
-from moto_support.request_facts import condition_keys, passed_role, resource_of, role_or_none
+from moto_support.request_facts import condition_keys, passed_role, resource_of, role_or_none, tagging_on_create
 
 
 def _document(text: Any) -> dict[str, Any]:
@@ -160,6 +161,12 @@ def judge(ctx: request_context.RequestContext, moto_resource: str, headers: Any 
         ctx.kms_decisions.append({"action": use.action, "resource": key_arn, "decision": verdict})
         if not key_decision.allowed:
             return policy_evaluator.Decision(False, f"{use.action} on resource {key_arn}: {key_decision.reason}")
+    tagging = tagging_on_create(ctx, ctx.raw_params, resources)
+    if tagging is not None:
+        tag_request = policy_evaluator.Request(tagging[0], tagging[1], principal, keys)
+        tag_decision = policy_evaluator.decide(tag_request, identity, boundary)
+        if not tag_decision.allowed:
+            return policy_evaluator.Decision(False, f"{tagging[0]} on resource {tagging[1] or '(the new resource)'}: {tag_decision.reason}")
     passed = passed_role(ctx, ctx.raw_params)
     if passed is not None:
         pass_keys = dict(keys)

@@ -92,6 +92,34 @@ def passed_role(ctx: RequestContext, raw_params: dict[str, Any]) -> Optional[tup
     return (arn, spec[1]) if arn else None
 
 
+#: Create actions that, given tags, AWS also authorizes as the service's tagging action:
+#: action -> (tagging action, how the tags appear in the request, the tagged resource from the created one).
+TAGGING_ON_CREATE: dict[str, tuple[str, str, Any]] = {
+    "iam:CreateRole": ("iam:TagRole", "Tags.member.", lambda arn: arn),
+    "iam:CreatePolicy": ("iam:TagPolicy", "Tags.member.", lambda arn: arn),
+    "sns:CreateTopic": ("sns:TagResource", "Tags.member.", lambda arn: arn),
+    # TagResource takes the log group's ARN without the trailing ":*" (log-group:NAME).
+    "logs:CreateLogGroup": ("logs:TagResource", "tags", lambda arn: arn[: -len(":log-stream:")] if arn and arn.endswith(":log-stream:") else arn),
+    # The new key's ARN is not known before it exists: judged by the action alone.
+    "kms:CreateKey": ("kms:TagResource", "Tags", lambda arn: None),
+}
+
+
+def tagging_on_create(ctx: RequestContext, raw_params: dict[str, Any], resources: Optional[list[str]]) -> Optional[tuple[str, Optional[str]]]:
+    """(tagging action, resource) a create request with tags also needs, if any."""
+    spec = TAGGING_ON_CREATE.get(ctx.action or "")
+    if spec is None:
+        return None
+    action, tags, resource_of_tags = spec
+    if tags.endswith("."):
+        tagged = any(key.startswith(tags) for key in raw_params)
+    else:
+        tagged = bool(raw_params.get(tags))
+    if not tagged:
+        return None
+    return action, resource_of_tags(resources[0] if resources else None)
+
+
 def condition_keys(ctx: RequestContext, raw_params: dict[str, Any], partition: str) -> dict[str, list[str]]:
     """Condition keys of the request, lower-cased."""
     principal = ctx.principal
