@@ -70,10 +70,39 @@ export function roleBoundaryArn(stage: StageName, account: { awsAccountId: strin
   return `arn:${partitionOf(account.awsRegion)}:iam::${account.awsAccountId}:policy/${roleBoundaryName(stage)}`;
 }
 
+/** A stage's Glue workflow: every job of the stage, started on demand or on the stage's schedule. */
+export function stageWorkflowName(stage: StageName | string): string {
+  return `${stage}-glue-workflow`;
+}
+
+/** The trigger that starts a stage's workflow (its jobs with no `after`). */
+export function workflowStartTriggerName(stage: StageName): string {
+  return `${stage}-glue-start`;
+}
+
+/** The trigger that starts a job of the stage once every job it runs after SUCCEEDED. */
+export function jobAfterTriggerName(stage: StageName, jobName: string): string {
+  return `${stageJobNamePrefix(stage)}${jobName}-after`;
+}
+
+/** A stage's Data Catalog database: `_`, not `-`, so that Spark and Athena take it unquoted. */
+export function stageDatabaseName(stage: StageName): string {
+  return `${stage}_glue`;
+}
+
+/** A stage's Athena workgroup. */
+export function athenaWorkgroupName(stage: StageName): string {
+  return `${stage}-glue`;
+}
+
+/** Where a stage's Athena workgroup writes query results, in the stage bucket. */
+export const ATHENA_RESULTS_PREFIX = "athena-results/";
+
 /** What the stack itself keeps in a stage bucket, by key prefix, and why a job must not write there. */
 export const STAGE_BUCKET_PREFIXES: Readonly<Record<string, string>> = {
   "scripts/": "holds every job's code (a job writing there could change what other jobs run)",
   "libraries/": "holds the Python libraries every job imports",
   "temp/": "is Glue's temp dir, whose objects the lifecycle rule deletes after 7 days",
   "spark-ui/": "holds the Spark UI event logs, which the lifecycle rule deletes after 30 days",
+  [ATHENA_RESULTS_PREFIX]: "holds the Athena workgroup's query results, which the lifecycle rule deletes after 30 days",
 };

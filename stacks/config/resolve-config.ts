@@ -1,13 +1,14 @@
 /** Turns a schema-valid config into the typed `AppConfig`: merges stage overrides, applies defaults, checks across keys and files. */
 import * as path from "path";
 import { STAGE_NAMES, StageName } from "../constants/glue";
-import { glueStackName, roleBoundaryArn, stageBucketName } from "../names";
+import { glueStackName, roleBoundaryArn, stageBucketName, stageDatabaseName } from "../names";
 import { artifactBucketName } from "../pipeline/constants";
 import { accountProblems } from "./check-accounts";
 import { libraryProblem, scriptsDirProblem } from "./check-files";
 import type { ConfigProblem } from "./config-error";
 import { resolveStageJobs } from "./resolve-jobs";
 import { ConfigInput, MAX_CONFIG_TAGS } from "./schema";
+import { DEFAULT_BYTES_SCANNED_CUTOFF } from "./schema-orchestration";
 import type { AppConfig, AwsAccount, BackendConfig, SourceConfig, StageConfig } from "./types";
 
 const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", "prod-glue": "glue-prod" };
@@ -55,6 +56,7 @@ export function resolveConfig(
       stageBucket: buckets[stage],
       protectedBuckets,
       placeholders: { stageBucket: buckets[stage] },
+      databaseName: stageDatabaseName(stage),
     }, problems);
     stages[stage] = {
       name: stage,
@@ -64,6 +66,9 @@ export function resolveConfig(
       allowFlex,
       roleBoundaryArn: stageInput.roleBoundary === false ? undefined : roleBoundaryArn(stage, account),
       bucketName: buckets[stage],
+      schedule: stageInput.schedule,
+      databaseName: stageDatabaseName(stage),
+      athena: { bytesScannedCutoffPerQuery: stageInput.athena?.bytesScannedCutoffPerQuery ?? DEFAULT_BYTES_SCANNED_CUTOFF },
       tags: stageInput.tags ?? {},
       jobs,
       alerts: { email: asList(stageInput.alerts?.email), https: asList(stageInput.alerts?.https) },

@@ -10,8 +10,9 @@ import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./
 import type { ConfigProblem } from "./config-error";
 import { closestMatch } from "./did-you-mean";
 import { replacePlaceholders } from "./placeholders";
+import { resolveStageWorkflow } from "./resolve-workflow";
 import type { JobInput } from "./schema";
-import type { JobConfig } from "./types";
+import type { JobConfig, TableRef } from "./types";
 
 export interface StageJobsContext extends LocationContext {
   readonly stage: StageName;
@@ -19,6 +20,8 @@ export interface StageJobsContext extends LocationContext {
   readonly allowFlex: boolean;
   /** Placeholder values, e.g. `stageBucket`. */
   readonly placeholders: Readonly<Record<string, string>>;
+  /** The stage's Data Catalog database, which holds every table its jobs declare. */
+  readonly databaseName: string;
 }
 
 type JobMap = Readonly<Record<string, JobInput>>;
@@ -29,6 +32,7 @@ export function resolveStageJobs(shared: JobMap, overrides: JobMap, ctx: StageJo
   const sharedNames = Object.keys(shared);
   const seen = new Map<string, string>();
   const placed: PlacedJob[] = [];
+  const disabled = new Set<string>();
   for (const name of new Set([...sharedNames, ...Object.keys(overrides)])) {
     const base = own(shared, name);
     const over = own(overrides, name);
@@ -55,16 +59,29 @@ export function resolveStageJobs(shared: JobMap, overrides: JobMap, ctx: StageJo
       continue;
     }
     const merged = merge(base, over);
-    if (merged.enabled === false) continue;
+    if (merged.enabled === false) {
+      disabled.add(name);
+      continue;
+    }
     const job = resolveJob(name, merged, { base, over, ctx }, problems);
     if (job) {
       jobs[name] = job;
       const outputsPath = over?.outputs !== undefined ? `stages.${ctx.stage}.jobs.${name}.outputs` : `jobs.${name}.outputs`;
-      placed.push({ name, outputsPath, inputs: job.inputs, outputs: job.outputs });
+      // A table's input is at its writer's output, which is not this job's to overlap.
+      const s3Inputs = Object.fromEntries(Object.entries(job.inputs).filter(([key]) => !Object.hasOwn(job.inputTables, key)));
+      placed.push({ name, outputsPath, inputs: s3Inputs, outputs: job.outputs });
     }
   }
   problems.push(...overlapProblems(ctx.stage, placed));
-  return jobs;
+  const pathOf = (name: string, field: string, key?: string) => fieldPath(ctx.stage, name, own(shared, name), own(overrides, name), field, key);
+  return resolveStageWorkflow({ stage: ctx.stage, jobs, disabled, pathOf }, problems);
+}
+
+/** Where a job's field was written: under the stage's override when it sets the field (or the job is the stage's own). */
+function fieldPath(stage: string, name: string, base: JobInput | undefined, over: JobInput | undefined, field: string, key?: string): string {
+  const value = over?.[field as keyof JobInput] as Record<string, unknown> | undefined;
+  const fromOverride = key === undefined ? value !== undefined : value?.[key] !== undefined;
+  return `${fromOverride || !base ? `stages.${stage}.jobs` : "jobs"}.${name}.${field}${key === undefined ? "" : `.${key}`}`;
 }
 
 /** A stage's override wins field by field; the argument maps merge key by key. */
@@ -83,10 +100,7 @@ interface Origin {
 function resolveJob(name: string, job: JobInput, origin: Origin, problems: ConfigProblem[]): JobConfig | undefined {
   const { ctx } = origin;
   const before = problems.length;
-  const at = (field: string, key?: string) => {
-    const fromOverride = key === undefined ? origin.over?.[field as keyof JobInput] !== undefined : (origin.over?.[field as keyof JobInput] as Record<string, unknown> | undefined)?.[key] !== undefined;
-    return `${fromOverride || !origin.base ? `stages.${ctx.stage}.jobs` : "jobs"}.${name}.${field}${key === undefined ? "" : `.${key}`}`;
-  };
+  const at = (field: string, key?: string) => fieldPath(ctx.stage, name, origin.base, origin.over, field, key);
   const inStage = (where: string, message: string) => (where.startsWith("jobs.") ? `in ${ctx.stage}: ${message}` : message);
   if (!job.script) {
     problems.push({ path: at("script"), message: "every job needs a script; add script: my_job.py (a file in job_scripts/)" });
@@ -124,18 +138,34 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
   const description = job.description === undefined ? undefined : replace(at("description"), job.description);
   const seen = new Map<string, string>();
   const resolved = { inputs: {}, outputs: {}, arguments: {} } as Record<(typeof GROUPS)[number], Record<string, string>>;
+  const tables = { inputs: {}, outputs: {} } as Record<"inputs" | "outputs", Record<string, TableRef>>;
   for (const group of GROUPS) {
     for (const [key, raw] of Object.entries(job[group] ?? {})) {
       const where = at(group, key);
       if (RESERVED_JOB_ARGUMENTS.includes(key)) problems.push({ path: where, message: `--${key} is set by the stack itself; remove it from the config` });
       if (seen.has(key)) problems.push({ path: where, message: `--${key} is already given under ${seen.get(key)}; use one name once` });
       seen.set(key, group);
+      const table = typeof raw === "object" && group !== "arguments" ? raw.table : undefined;
+      if (table !== undefined) tables[group as "inputs" | "outputs"][key] = { database: ctx.databaseName, name: table };
+      // A table's input is placed at its writer's output once every job of the stage is known.
+      if (typeof raw === "object" && !("path" in raw)) {
+        resolved[group][key] = "";
+        continue;
+      }
       const known = problems.length;
-      const value = replace(where, String(raw));
+      const value = replace(where, typeof raw === "object" ? raw.path : String(raw));
       resolved[group][key] = value;
       if (group !== "arguments" && problems.length === known) {
         const problem = locationProblem(value, group === "inputs" ? "input" : "output", ctx);
         if (problem) problems.push({ path: where, message: inStage(where, problem) });
+      }
+    }
+  }
+  for (const group of ["inputs", "outputs"] as const) {
+    for (const key of Object.keys(tables[group])) {
+      const tableArgument = `${key}_table`;
+      if (seen.has(tableArgument)) {
+        problems.push({ path: at(group, key), message: `--${tableArgument} is set from ${group}.${key}.table, and ${seen.get(tableArgument)} gives it too; rename ${tableArgument} there` });
       }
     }
   }
@@ -147,6 +177,9 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     scriptPath: path.join(ctx.jobScriptsDir, job.script),
     description,
     ...resolved,
+    outputTables: tables.outputs,
+    inputTables: tables.inputs,
+    after: job.after ?? [],
     glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,
     workerType,
     numberOfWorkers: job.numberOfWorkers ?? JOB_DEFAULTS.numberOfWorkers,

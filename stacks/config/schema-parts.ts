@@ -80,3 +80,22 @@ export function mapOf<V extends z.ZodType>(value: V, what: string, example: stri
     { error: (issue) => expectedMessage(issue.input, `a mapping of ${what} names to values`, example) },
   );
 }
+
+/**
+ * A value written either as text (`plain`) or as a mapping (`mapping`). The branch that fits the
+ * value's kind words the error; a value of neither kind is named with both forms.
+ */
+export function stringOrMapping<P extends z.ZodType, M extends z.ZodType>(plain: P, mapping: M, what: string, example: string) {
+  return z.union([plain, mapping], {
+    error: (issue) => {
+      if (issue.code !== "invalid_union") return undefined;
+      const input = issue.input;
+      if (input !== null && typeof input === "object" && !Array.isArray(input)) {
+        // A mapping: say what is wrong inside it (an unknown key, a missing one), not that it is no text.
+        const inner = issue.errors.at(-1)?.find((e) => e.code === "unrecognized_keys") ?? issue.errors.at(-1)?.[0];
+        if (inner?.message) return inner.path.length > 0 ? `${inner.path.join(".")}: ${inner.message}` : inner.message;
+      }
+      return expectedMessage(input, what, example);
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { AWS_REGIONS } from "../constants/aws-regions";
 import { EXECUTION_CLASSES, GLUE_VERSIONS, WORKER_TYPES } from "../constants/glue";
 import { describeFound, expectedMessage } from "./messages";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";
+import { afterSchema, athenaSchema, inputSchema, outputSchema, scheduleSchema } from "./schema-orchestration";
 import { branchProblem, bucketNameProblem, hostnameProblem, isPythonPackageName, TAG_CHARACTERS } from "./value-rules";
 
 const accountId = z
@@ -53,8 +54,9 @@ export const jobSchema = closedObject(
     script: text("a script file name in job_scripts/", "my_job.py", /^[A-Za-z0-9_-]+\.py$/).optional(),
     description: description.optional(),
     enabled: bool("enabled").optional(),
-    inputs: mapOf(s3Location, "input", "input_path: s3://my-bucket/data/", ARGUMENT_NAME, ARGUMENT_RULE).optional(),
-    outputs: mapOf(s3Location, "output", "output_path: s3://{stageBucket}/output/my_job/", ARGUMENT_NAME, ARGUMENT_RULE).optional(),
+    inputs: mapOf(inputSchema(s3Location), "input", "input_path: s3://my-bucket/data/", ARGUMENT_NAME, ARGUMENT_RULE).optional(),
+    outputs: mapOf(outputSchema(s3Location), "output", "output_path: s3://{stageBucket}/output/my_job/", ARGUMENT_NAME, ARGUMENT_RULE).optional(),
+    after: afterSchema(JOB_NAME_PATTERN).optional(),
     arguments: mapOf(scalarArgument, "argument", "min_count: 3", ARGUMENT_NAME, ARGUMENT_RULE).optional(),
     glueVersion: glueVersion.optional(),
     workerType: oneOf(WORKER_TYPES, "Glue worker type").optional(),
@@ -120,6 +122,8 @@ const stage = (name: string) =>
       deployRoleArn: roleArn.optional(),
       allowFlex: bool("allowFlex").optional(),
       roleBoundary: bool("roleBoundary").optional(),
+      schedule: scheduleSchema.optional(),
+      athena: athenaSchema.optional(),
       tags: tags.optional(),
       alerts: alerts.optional(),
     },

@@ -55,10 +55,16 @@ export interface JobConfig {
   /** Absolute path of the script. */
   readonly scriptPath: string;
   readonly description?: string;
-  /** S3 locations the job reads, by argument name (placeholders resolved). */
+  /** S3 locations the job reads, by argument name (placeholders resolved; a table's input is the table's location). */
   readonly inputs: Readonly<Record<string, string>>;
   /** S3 locations the job writes, by argument name (placeholders resolved). */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Outputs also written as a Data Catalog table, by output name. @default none */
+  readonly outputTables: Readonly<Record<string, TableRef>>;
+  /** Inputs read from a Data Catalog table another job of the stage writes, by input name. @default none */
+  readonly inputTables: Readonly<Record<string, TableRef>>;
+  /** Names (config keys) of the jobs this one runs after, once all of them SUCCEEDED. @default none */
+  readonly after: readonly string[];
   /** Other job parameters, passed as `--name value`. */
   readonly arguments: Readonly<Record<string, string>>;
   readonly glueVersion: GlueVersion;
@@ -68,6 +74,17 @@ export interface JobConfig {
   readonly timeoutMinutes: number;
   readonly maxRetries: number;
   readonly maxConcurrentRuns: number;
+}
+
+/** A table of the Data Catalog: `<database>.<name>`. */
+export interface TableRef {
+  readonly database: string;
+  readonly name: string;
+}
+
+export interface StageAthena {
+  /** Athena cancels a query of the stage's workgroup that would scan more. @default 1 GiB */
+  readonly bytesScannedCutoffPerQuery: number;
 }
 
 export interface StageConfig {
@@ -86,6 +103,11 @@ export interface StageConfig {
   readonly roleBoundaryArn?: string;
   /** The stage's bucket for scripts, temp files, Spark UI logs and outputs. */
   readonly bucketName: string;
+  /** When the stage's workflow starts by itself (a Glue cron expression, UTC). @default none: on demand */
+  readonly schedule?: string;
+  /** The stage's Data Catalog database, `<stage>_glue`, which holds the tables its jobs write. */
+  readonly databaseName: string;
+  readonly athena: StageAthena;
   readonly tags: Readonly<Record<string, string>>;
   readonly jobs: Readonly<Record<string, JobConfig>>;
   /** Subscribers told of the stage's failed jobs (SNS protocols to endpoints). @default none */

@@ -1,0 +1,134 @@
+/**
+ * A stage's start schedule, as a Glue trigger takes it: `cron(Minutes Hours Day-of-month Month
+ * Day-of-week Year)` in UTC (the six-field AWS cron, fired no more often than every 5 minutes). Glue
+ * takes no `rate(...)`: one is named and the equivalent cron given.
+ */
+
+/** What Glue fires at most: "Cron expressions that lead to rates faster than 5 minutes are not supported." */
+export const MIN_SCHEDULE_MINUTES = 5;
+export const SCHEDULE_EXAMPLE = "cron(0 6 * * ? *)";
+const EXPECTED = `expected cron(Minutes Hours Day-of-month Month Day-of-week Year) in UTC, for example ${SCHEDULE_EXAMPLE} (every day at 06:00)`;
+
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+interface CronField {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  /** Names that stand for 1, 2, … (months, weekdays). */
+  readonly names?: readonly string[];
+  /** Day-of-month and Day-of-week: `?`, and their own `L`, `W` and `#` forms. */
+  readonly day?: "month" | "week";
+}
+
+const FIELDS: readonly CronField[] = [
+  { name: "Minutes", min: 0, max: 59 },
+  { name: "Hours", min: 0, max: 23 },
+  { name: "Day-of-month", min: 1, max: 31, day: "month" },
+  { name: "Month", min: 1, max: 12, names: MONTHS },
+  { name: "Day-of-week", min: 1, max: 7, names: WEEKDAYS, day: "week" },
+  { name: "Year", min: 1970, max: 2199 },
+];
+
+/** Why `expression` is not a schedule Glue takes, or undefined. The message says what was found and what is expected. */
+export function scheduleProblem(expression: string): string | undefined {
+  const rate = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(expression);
+  if (rate) {
+    return `found ${expression}; Glue triggers take cron() only, not rate(): write ${cronForRate(Number(rate[1]), rate[2])} instead`;
+  }
+  const cron = /^cron\((.*)\)$/.exec(expression);
+  if (!cron) return `found "${expression}"; ${EXPECTED}`;
+  const parts = cron[1].trim().split(/\s+/);
+  if (parts.length !== FIELDS.length) {
+    return `found ${expression} with ${parts.length} field${parts.length === 1 ? "" : "s"}; ${EXPECTED}`;
+  }
+  for (const [i, field] of FIELDS.entries()) {
+    const problem = fieldProblem(parts[i], field);
+    if (problem) return `found ${expression}: ${field.name} "${parts[i]}" ${problem}; ${EXPECTED}`;
+  }
+  const [dayOfMonth, dayOfWeek] = [parts[2], parts[4]];
+  if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
+    return `found ${expression}: exactly one of Day-of-month and Day-of-week must be ? (a value or * in one needs ? in the other); ${EXPECTED}`;
+  }
+  const gap = shortestGapMinutes(parts[0], parts[1]);
+  if (gap < MIN_SCHEDULE_MINUTES) {
+    return `found ${expression}, which fires ${gap === 1 ? "every minute" : `${gap} minutes apart`}; Glue fires a schedule at most every ${MIN_SCHEDULE_MINUTES} minutes: ${EXPECTED}`;
+  }
+  return undefined;
+}
+
+function cronForRate(count: number, unit: string): string {
+  if (unit.startsWith("minute")) return `cron(0/${count} * * * ? *)`;
+  if (unit.startsWith("hour")) return `cron(0 0/${count} * * ? *)`;
+  return count === 1 ? "cron(0 0 * * ? *)" : `cron(0 0 1/${count} * ? *)`;
+}
+
+/** What is wrong with one field, or undefined. */
+function fieldProblem(text: string, field: CronField): string | undefined {
+  if (text === "?") return field.day ? undefined : "may not be ? (only Day-of-month and Day-of-week may)";
+  for (const item of text.split(",")) {
+    const problem = itemProblem(item, field);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function itemProblem(item: string, field: CronField): string | undefined {
+  const range = `${field.min}-${field.max}${field.names ? ` or ${field.names[0]}-${field.names[field.names.length - 1]}` : ""}`;
+  if (field.day === "month" && /^(L|LW|\d{1,2}W)$/.test(item)) {
+    return item.endsWith("W") && item !== "LW" && !inRange(Number(item.slice(0, -1)), field) ? `is not a day ${range}` : undefined;
+  }
+  if (field.day === "week") {
+    const special = /^(\w+)(L|#([1-5]))$/.exec(item);
+    if (item === "L") return undefined;
+    if (special) return valueOf(special[1], field) === undefined ? `names no weekday ${range}` : undefined;
+  }
+  const [base, step, extra] = item.split("/");
+  if (extra !== undefined) return "has more than one /";
+  if (step !== undefined && !/^\d+$/.test(step)) return `has the step "${step}", which is not a whole number`;
+  if (step !== undefined && Number(step) === 0) return "has the step 0";
+  if (base === "*") return undefined;
+  const [from, to, more] = base.split("-");
+  if (more !== undefined) return "has more than one -";
+  for (const end of to === undefined ? [from] : [from, to]) {
+    if (valueOf(end, field) === undefined) return `holds "${end}", which is not ${range}`;
+  }
+  if (to !== undefined && valueOf(from, field)! > valueOf(to, field)!) return `holds the range ${base}, which runs backwards`;
+  return undefined;
+}
+
+function valueOf(text: string, field: CronField): number | undefined {
+  const named = field.names?.indexOf(text.toUpperCase()) ?? -1;
+  if (named >= 0) return named + 1;
+  if (!/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return inRange(value, field) ? value : undefined;
+}
+
+function inRange(value: number, field: CronField): boolean {
+  return Number.isInteger(value) && value >= field.min && value <= field.max;
+}
+
+/** The values a Minutes or Hours field (no L, W or #) fires at, in order. */
+function expand(text: string, field: CronField): number[] {
+  const values = new Set<number>();
+  for (const item of text.split(",")) {
+    const [base, step] = item.split("/");
+    const [from, to] = base === "*" ? [field.min, field.max] : base.split("-").map(Number);
+    const last = to ?? (step === undefined ? from : field.max);
+    for (let v = from; v <= last; v += step === undefined ? 1 : Number(step)) values.add(v);
+  }
+  return [...values].sort((a, b) => a - b);
+}
+
+/** The shortest time between two firings within an hour, and across the hour when two hours in a row fire. */
+function shortestGapMinutes(minutesText: string, hoursText: string): number {
+  const minutes = expand(minutesText, FIELDS[0]);
+  const hours = new Set(expand(hoursText, FIELDS[1]));
+  let gap = Infinity;
+  for (let i = 1; i < minutes.length; i++) gap = Math.min(gap, minutes[i] - minutes[i - 1]);
+  const consecutiveHours = [...hours].some((h) => hours.has((h + 1) % 24));
+  if (consecutiveHours) gap = Math.min(gap, 60 - minutes[minutes.length - 1] + minutes[0]);
+  return gap;
+}
