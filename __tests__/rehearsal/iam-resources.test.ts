@@ -65,6 +65,12 @@ describe("resources_of: the ARNs a request is authorized against", () => {
     ["cloudwatch:PutDashboard", { DashboardName: "glue-dev" }, ["arn:aws:cloudwatch::111111111111:dashboard/glue-dev"]],
     ["cloudwatch:DeleteDashboards", { "DashboardNames.member.1": "a", "DashboardNames.member.2": "b" }, ["arn:aws:cloudwatch::111111111111:dashboard/a", "arn:aws:cloudwatch::111111111111:dashboard/b"]],
     ["cloudwatch:PutMetricAlarm", { AlarmName: "al" }, [arn("cloudwatch", "alarm:al")]],
+    ["athena:CreateWorkGroup", { Name: "glue-dev" }, [arn("athena", "workgroup/glue-dev")]],
+    ["athena:StartQueryExecution", { QueryString: "SELECT 1", WorkGroup: "glue-dev" }, [arn("athena", "workgroup/glue-dev")]],
+    ["athena:StartQueryExecution", { QueryString: "SELECT 1" }, [arn("athena", "workgroup/primary")]],
+    ["athena:GetQueryResults", { QueryExecutionId: "not-started" }, null],
+    ["athena:GetDataCatalog", { Name: "AwsDataCatalog" }, [arn("athena", "datacatalog/AwsDataCatalog")]],
+    ["athena:ListWorkGroups", {}, ["*"]],
   ];
   const PROGRAM = `
 import json, sys
@@ -200,6 +206,10 @@ s3.create_bucket(Bucket='${BUCKET}', CreateBucketConfiguration={'LocationConstra
 s3.put_bucket_encryption(Bucket='${BUCKET}', ServerSideEncryptionConfiguration={'Rules': [{'ApplyServerSideEncryptionByDefault': {'SSEAlgorithm': 'aws:kms', 'KMSMasterKeyID': out['bucketKey']}, 'BucketKeyEnabled': True}]})
 s3.put_object(Bucket='${BUCKET}', Key='data/existing', Body=b'x')
 out['secretA'] = sm.create_secret(Name='team-a/token', SecretString='a')['ARN']
+athena = c('athena')
+for team in ('a', 'b'):
+    athena.create_work_group(Name=f'team-{team}-wg', Configuration={'ResultConfiguration': {'OutputLocation': 's3://${BUCKET}/athena/'}})
+    out[f'query{team.upper()}'] = athena.start_query_execution(QueryString='SELECT 1', WorkGroup=f'team-{team}-wg')['QueryExecutionId']
 sm.create_secret(Name='team-b/token', SecretString='b')
 iam.create_role(RoleName='worker', AssumeRolePolicyDocument='''${trust}''')
 iam.put_role_policy(RoleName='worker', PolicyName='p', PolicyDocument=json.dumps({'Version': '2012-10-17', 'Statement': [
@@ -214,6 +224,7 @@ iam.put_role_policy(RoleName='worker', PolicyName='p', PolicyDocument=json.dumps
     {'Effect': 'Allow', 'Action': 'secretsmanager:GetSecretValue', 'Resource': '${arn("secretsmanager", "secret:team-a/token-??????", REGION, A)}'},
     {'Effect': 'Allow', 'Action': 'codepipeline:GetPipeline', 'Resource': '${arn("codepipeline", "team-a-pipeline", REGION, A)}'},
     {'Effect': 'Allow', 'Action': 'glue:GetJob', 'Resource': '${arn("glue", "job/team-a-*", REGION, A)}'},
+    {'Effect': 'Allow', 'Action': 'athena:GetQueryExecution', 'Resource': '${arn("athena", "workgroup/team-a-*", REGION, A)}'},
     {'Effect': 'Allow', 'Action': 'glue:GetTable', 'Resource': ['${arn("glue", "catalog", REGION, A)}', '${arn("glue", "database/team_a", REGION, A)}', '${arn("glue", "table/team_a/*", REGION, A)}']},
 ]}))
 iam.create_role(RoleName='writer', AssumeRolePolicyDocument='''${trust}''')
@@ -233,7 +244,7 @@ iam.put_role_policy(RoleName='data-key-only', PolicyName='p', PolicyDocument=jso
       await emulator.assumeRole(role(A, "worker"), adminA),
       `
 import base64
-kms = c('kms'); s3 = c('s3'); logs = c('logs'); cb = c('codebuild'); sns = c('sns'); ev = c('events'); sm = c('secretsmanager'); cp = c('codepipeline'); glue = c('glue')
+kms = c('kms'); s3 = c('s3'); logs = c('logs'); cb = c('codebuild'); sns = c('sns'); ev = c('events'); sm = c('secretsmanager'); cp = c('codepipeline'); glue = c('glue'); athena = c('athena')
 step('encrypt A', lambda: kms.encrypt(KeyId='${setup.keyA}', Plaintext=b'x'))
 step('encrypt B', lambda: kms.encrypt(KeyId='${setup.keyB}', Plaintext=b'x'))
 step('encrypt by alias of A', lambda: kms.encrypt(KeyId='alias/team-a-key', Plaintext=b'x'))
@@ -272,6 +283,8 @@ step('job in Resource', lambda: glue.get_job(JobName='team-a-job'))
 step('job outside Resource', lambda: glue.get_job(JobName='team-b-job'))
 step('table in Resource', lambda: glue.get_table(DatabaseName='team_a', Name='t'))
 step('table outside Resource', lambda: glue.get_table(DatabaseName='team_b', Name='t'))
+step('query of a workgroup in Resource', lambda: athena.get_query_execution(QueryExecutionId='${setup.queryA}'))
+step('query of a workgroup outside Resource', lambda: athena.get_query_execution(QueryExecutionId='${setup.queryB}'))
 `,
     );
     writer = await boto3(
@@ -337,7 +350,7 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
     expect(worker["alias team-b to A"]).toMatch(DENIED);
     const [toB] = decisionOf("kms:CreateAlias", (c) => c.params.AliasName === "alias/team-a-other");
     expect(toB.iamResource).toEqual([arn("kms", "alias/team-a-other", REGION, A), setup.keyB]);
-    expect(toB.iamDecision).toBe(`denied: on resource ${setup.keyB}: no identity policy allows it`);
+    expect(toB.iamDecision).toBe(`denied: on resource ${setup.keyB} because no identity policy allows it`);
   });
 
   test("PutObject into an SSE-KMS bucket needs kms:GenerateDataKey on the bucket's key; GetObject needs kms:Decrypt", () => {
@@ -350,7 +363,7 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
     const [put] = decisionOf("s3:PutObject", (c) => c.params.Key === "data/w");
     expect(put).toMatchObject({
       iamResource: `arn:aws:s3:::${BUCKET}/data/w`,
-      iamDecision: `denied: kms:GenerateDataKey on resource ${setup.bucketKey}: no identity policy allows it`,
+      iamDecision: `denied: kms:GenerateDataKey on resource ${setup.bucketKey} because no identity policy allows it`,
       kmsDecisions: [{ action: "kms:GenerateDataKey", resource: setup.bucketKey, decision: "denied: no identity policy allows it" }],
     });
     const [allowedPut] = decisionOf("s3:PutObject", (c) => c.params.Key === "data/by-writer");
@@ -378,11 +391,11 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
   test("creating with tags also needs the service's tagging action", () => {
     expect(worker["log group with tags, without logs:TagResource"]).toMatch(DENIED);
     expect(decisionOf("logs:CreateLogGroup", (c) => c.params.logGroupName === "/team-a/tagged")[0].iamDecision).toBe(
-      `denied: logs:TagResource on resource ${arn("logs", "log-group:/team-a/tagged", REGION, A)}: no identity policy allows it`,
+      `denied: logs:TagResource on resource ${arn("logs", "log-group:/team-a/tagged", REGION, A)} because no identity policy allows it`,
     );
   });
 
-  test("CodeBuild, SNS, EventBridge, Secrets Manager, CodePipeline and Glue requests are judged on their ARNs", () => {
+  test("CodeBuild, SNS, EventBridge, Secrets Manager, CodePipeline, Glue and Athena requests are judged on their ARNs", () => {
     for (const [inside, outside] of [
       ["projects in Resource", "projects partly outside Resource"],
       ["topic in Resource", "topic outside Resource"],
@@ -391,6 +404,7 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
       ["pipeline in Resource", "pipeline outside Resource"],
       ["job in Resource", "job outside Resource"],
       ["table in Resource", "table outside Resource"],
+      ["query of a workgroup in Resource", "query of a workgroup outside Resource"],
     ]) {
       expect([inside, worker[inside]]).not.toEqual([inside, expect.stringMatching(DENIED)]);
       expect([outside, worker[outside]]).toEqual([outside, expect.stringMatching(DENIED)]);

@@ -9,7 +9,7 @@ pipeline's CodeBuild roles, the deploy roles and the integration-test role. The 
 evaluation logic (policy_evaluator.decide):
 - each request is judged against the ARNs it acts on (request_facts.resource_of and
   moto_support/resources.py: S3, IAM, STS, KMS, CloudWatch Logs, CodeBuild, CodePipeline, SNS,
-  EventBridge, Secrets Manager, Glue, CloudWatch), each of which must be allowed, "*" for an action
+  EventBridge, Secrets Manager, Glue, Athena, CloudWatch), each of which must be allowed, "*" for an action
   without resource-level permissions, and the action alone where the ARN cannot be known;
 - identity policies within the role's permissions boundary, the bucket policy for S3, the trust policy
   for sts:AssumeRole, and the key policy for a KMS request on a key (it must allow, directly or by
@@ -153,20 +153,20 @@ def judge(ctx: request_context.RequestContext, moto_resource: str, headers: Any 
         decision = _judge_resource(ctx, resource, keys, identity, boundary)
         if not decision.allowed:
             if resources is not None and len(resources) > 1:
-                return policy_evaluator.Decision(False, f"on resource {resource}: {decision.reason}")
+                return policy_evaluator.Decision(False, f"on resource {resource} because {decision.reason}")
             return decision
     for use in kms_use.s3_key_uses(ctx, headers, partition):
         key_arn, key_decision = _judge_key_use(ctx, use, identity, boundary)
         verdict = "allowed" if key_decision.allowed else f"denied: {key_decision.reason}"
         ctx.kms_decisions.append({"action": use.action, "resource": key_arn, "decision": verdict})
         if not key_decision.allowed:
-            return policy_evaluator.Decision(False, f"{use.action} on resource {key_arn}: {key_decision.reason}")
+            return policy_evaluator.Decision(False, f"{use.action} on resource {key_arn} because {key_decision.reason}")
     tagging = tagging_on_create(ctx, ctx.raw_params, resources)
     if tagging is not None:
         tag_request = policy_evaluator.Request(tagging[0], tagging[1], principal, keys)
         tag_decision = policy_evaluator.decide(tag_request, identity, boundary)
         if not tag_decision.allowed:
-            return policy_evaluator.Decision(False, f"{tagging[0]} on resource {tagging[1] or '(the new resource)'}: {tag_decision.reason}")
+            return policy_evaluator.Decision(False, f"{tagging[0]} on resource {tagging[1] or '(the new resource)'} because {tag_decision.reason}")
     passed = passed_role(ctx, ctx.raw_params)
     if passed is not None:
         pass_keys = dict(keys)

@@ -6,7 +6,8 @@ resources_of(ctx, params, partition) answers, for one request:
 - a list of ARNs: each must be allowed (KMS alias actions also name the key; a Glue table also names its
   catalog and database; CodeBuild's batch reads name each project);
 - ["*"]: the action has no resource-level permissions, so only a statement whose Resource matches "*"
-  applies, as in AWS;
+  applies, as in AWS (SNS names such a request arn:...:sns:REGION:ACCOUNT:*, CloudWatch Logs'
+  DescribeLogGroups arn:...:log-group::log-stream:, and they are judged so);
 - None: the ARN cannot be known from the request or moto's state (e.g. the random suffix of a secret that
   does not exist yet, an action not listed here): the request is judged by its action alone.
 
@@ -425,6 +426,37 @@ def _cloudwatch(name: str, params: dict[str, Any], arn: Arns) -> Resources:
     return None
 
 
+# ---------------------------------------------------------------- Athena
+
+
+ATHENA_BY_EXECUTION = {"GetQueryExecution", "GetQueryResults", "StopQueryExecution", "GetQueryRuntimeStatistics"}
+
+
+def _athena(name: str, params: dict[str, Any], arn: Arns) -> Resources:
+    from moto.athena.models import athena_backends
+
+    if name in ("ListWorkGroups", "ListDataCatalogs", "ListEngineVersions"):
+        return STAR
+    if name in ("ListTagsForResource", "TagResource", "UntagResource"):
+        resource = _str(params, "ResourceARN")
+        return [resource] if resource else None
+    if name in ("CreateDataCatalog", "GetDataCatalog", "UpdateDataCatalog", "DeleteDataCatalog", "GetDatabase", "ListDatabases", "GetTableMetadata", "ListTableMetadata"):
+        catalog = _str(params, "Name", "CatalogName")
+        return [arn("athena", f"datacatalog/{catalog}")] if catalog else None
+    if name in ATHENA_BY_EXECUTION:
+        # Authorized on the query's workgroup, which only moto's state knows.
+        backend = _backend(athena_backends, arn.account, arn.region)
+        execution = backend.executions.get(_str(params, "QueryExecutionId") or "") if backend is not None else None
+        if execution is None:
+            return None
+        workgroup = execution.workgroup.name if execution.workgroup is not None else "primary"
+        return [arn("athena", f"workgroup/{workgroup}")]
+    if name == "BatchGetQueryExecution":
+        return None
+    workgroup = _str(params, "WorkGroup", "Name") or ("primary" if name in ("StartQueryExecution", "ListQueryExecutions", "ListNamedQueries", "CreateNamedQuery") else None)
+    return [arn("athena", f"workgroup/{workgroup}")] if workgroup else None
+
+
 RESOLVERS: dict[str, Callable[[str, dict[str, Any], Arns], Resources]] = {
     "kms": _kms,
     "logs": _logs,
@@ -434,6 +466,7 @@ RESOLVERS: dict[str, Callable[[str, dict[str, Any], Arns], Resources]] = {
     "events": _events,
     "secretsmanager": _secretsmanager,
     "glue": _glue,
+    "athena": _athena,
     "monitoring": _cloudwatch,
     "cloudwatch": _cloudwatch,
 }
