@@ -84,8 +84,10 @@ export function resolveConfig(
       prodAccount: input.prodAccount,
       backend,
       source: resolveSource(input.source),
+      pullRequests: { enabled: input.pullRequests?.enabled ?? true, targetBranch: input.pullRequests?.targetBranch ?? input.source.branch ?? "main" },
       pipeline: {
         terraformTokenSecret: input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
+        terraformPlanTokenSecret: input.pipeline?.terraformPlanTokenSecret ?? input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
         notificationEmail: input.pipeline?.notificationEmail,
       },
       tags: input.tags ?? {},
@@ -128,7 +130,8 @@ function resolveBackend(backend: ConfigInput["backend"], problems: ConfigProblem
 }
 
 function resolveSource(source: ConfigInput["source"]): SourceConfig {
-  return { ...source, branch: source.branch ?? "main" };
+  const branch = source.branch ?? "main";
+  return source.type === "codestar" ? { ...source, branch, provider: source.provider ?? "github" } : { ...source, branch };
 }
 
 function asList<T>(value: T | readonly T[] | undefined): T[] {

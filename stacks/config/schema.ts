@@ -190,6 +190,9 @@ const backend = z.preprocess(
 
 const branch = text("a git branch name", "main", undefined, branchProblem);
 
+/** Where a codestar source's repository lives: the pull-request check's CodeBuild project names it. */
+export const SOURCE_PROVIDERS = ["github", "gitlab", "bitbucket"] as const;
+
 const codeCommitSource = closedObject(
   {
     type: z.literal("codecommit"),
@@ -209,6 +212,7 @@ const connectionSource = closedObject(
     ),
     repository: text("owner/repo", "acme/glue-pipelines", /^[\w.-]{1,100}\/[\w.-]{1,100}$/),
     branch: branch.optional(),
+    provider: oneOf(SOURCE_PROVIDERS, "source provider").optional(),
   },
   "a source",
   "type: codestar",
@@ -226,9 +230,17 @@ const pipelineSettings = closedObject(
   {
     terraformTokenSecret: text("a Secrets Manager secret name (letters, digits and / _ + = . @ -)", "glue-cdktf/terraform-token", /^[A-Za-z0-9/_+=.@-]{1,512}$/).optional(),
     notificationEmail: z.email({ error: (i) => expectedMessage(i.input, "an email address", "data-platform@example.com") }).optional(),
+    terraformPlanTokenSecret: text("a Secrets Manager secret name (letters, digits and / _ + = . @ -)", "glue-cdktf/terraform-plan-token", /^[A-Za-z0-9/_+=.@-]{1,512}$/).optional(),
   },
   "pipeline settings",
   "notificationEmail: data-platform@example.com",
+);
+
+/** The check of every pull request into the pipeline's branch (README "Reviewing changes"). */
+const pullRequests = closedObject(
+  { enabled: bool("enabled").optional(), targetBranch: branch.optional() },
+  "pull-request check settings (enabled, targetBranch)",
+  "enabled: true",
 );
 
 const pythonLibraries = z
@@ -245,6 +257,7 @@ export const configSchema = closedObject(
     backend,
     source,
     pipeline: pipelineSettings.optional(),
+    pullRequests: pullRequests.optional(),
     tags: tags.optional(),
     jobScriptsDir: text("a directory path, relative to this file", "job_scripts", /^[^\0]+$/).optional(),
     pythonLibraries: pythonLibraries.optional(),

@@ -33,7 +33,14 @@ export type BackendConfig =
 
 export type SourceConfig =
   | { readonly type: "codecommit"; readonly repositoryName: string; readonly branch: string }
-  | { readonly type: "codestar"; readonly connectionArn: string; readonly repository: string; readonly branch: string };
+  | {
+      readonly type: "codestar";
+      readonly connectionArn: string;
+      readonly repository: string;
+      readonly branch: string;
+      /** The host of the repository, which the pull-request check's CodeBuild project names. @default "github" */
+      readonly provider: "github" | "gitlab" | "bitbucket";
+    };
 
 export interface PipelineSettings {
   /**
@@ -43,6 +50,19 @@ export interface PipelineSettings {
   readonly terraformTokenSecret: string;
   /** Email address subscribed to failed-execution notices (the subscription must be confirmed). @default none */
   readonly notificationEmail?: string;
+  /**
+   * Secret holding the HCP Terraform token the read-only plans use (pull-request check, PlanProd); a token
+   * that may only read the workspaces keeps pull requests' code from writing state. Read only with the
+   * `cloud` backend. @default terraformTokenSecret
+   */
+  readonly terraformPlanTokenSecret: string;
+}
+
+export interface PullRequestSettings {
+  /** Whether each pull request into `targetBranch` is checked and its plans summarized. @default true */
+  readonly enabled: boolean;
+  /** The branch whose pull requests are checked. @default source.branch */
+  readonly targetBranch: string;
 }
 
 export interface JobConfig {
@@ -128,6 +148,7 @@ export interface AppConfig {
   readonly backend: BackendConfig;
   readonly source: SourceConfig;
   readonly pipeline: PipelineSettings;
+  readonly pullRequests: PullRequestSettings;
   readonly tags: Readonly<Record<string, string>>;
   /** Absolute path of the job scripts directory. */
   readonly jobScriptsDir: string;
