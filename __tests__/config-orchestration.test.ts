@@ -1,23 +1,9 @@
 /** The config keys that chain jobs and catalog their data: what they resolve to, and each refusal. */
 import { ConfigError, loadConfig } from "../stacks/config";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
+import { writeTempProject } from "./helpers/temp-project";
 
 type Json = Record<string, any>;
-const SUMMARY_SCRIPT = "summarize_legislators.py";
-
-/** The example as a chain: JoinLegislators writes legislators_history, SummarizeLegislators reads it after it. */
-function chainConfig(change: (c: Json) => void = () => {}): Json {
-  const config = baseConfig();
-  config.jobs.JoinLegislators.outputs.output_path = { path: "s3://{stageBucket}/output/join_legislators/", table: "legislators_history" };
-  config.jobs.SummarizeLegislators = {
-    script: SUMMARY_SCRIPT,
-    after: ["JoinLegislators"],
-    inputs: { history: { table: "legislators_history" } },
-    outputs: { output_path: { path: "s3://{stageBucket}/output/summarize_legislators/", table: "legislators_summary" } },
-  };
-  change(config);
-  return config;
-}
 
 function load(config: Json) {
   return loadConfig(writeTempProject(config, [SUMMARY_SCRIPT]));
@@ -138,6 +124,11 @@ describe("orchestration and catalog keys refuse, naming the jobs", () => {
     ["a job twice in after", summarize((j) => (j.after = ["JoinLegislators", "JoinLegislators"])), /^jobs\.SummarizeLegislators\.after: a job is listed twice; list each once$/],
     ["an Athena cutoff under 10 MB", chainConfig((c) => (c.stages.dev.athena = { bytesScannedCutoffPerQuery: 1_000 })), /^stages\.dev\.athena\.bytesScannedCutoffPerQuery: found the number 1000; expected a whole number of bytes, at least 10000000 \(Athena's minimum, 10 MB\), for example 1073741824 \(1 GiB\)$/],
     ["an unknown Athena key", chainConfig((c) => (c.stages.dev.athena = { bytesCutoff: 1 })), /^stages\.dev\.athena: unknown key "bytesCutoff"; allowed keys: bytesScannedCutoffPerQuery$/],
+    [
+      "an output inside the Athena workgroup's results",
+      summarize((j) => (j.outputs.output_path.path = "s3://{stageBucket}/athena-results/summary/")),
+      /^jobs\.SummarizeLegislators\.outputs\.output_path: in dev: found s3:\/\/dev-glue-222222222222-eu-west-1\/athena-results\/summary\/, inside athena-results\/ of the stage bucket, which holds the Athena workgroup's query results/,
+    ],
     [
       "an argument that takes the name of a table argument",
       summarize((j) => (j.arguments = { output_path_table: "x.y" })),

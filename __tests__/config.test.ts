@@ -114,10 +114,14 @@ describe("loadConfig", () => {
     }
   });
 
-  test("the shipped default-config.yaml loads, with both jobs in both stages", () => {
+  test("the shipped default-config.yaml loads, with the example's chain of three jobs in both stages", () => {
     const shipped = loadConfig(DEFAULT_CONFIG_FILE);
     for (const stage of Object.values(shipped.stages)) {
-      expect(Object.keys(stage.jobs).sort()).toEqual(["JoinLegislators", "ProcessLegislators"]);
+      expect(Object.keys(stage.jobs).sort()).toEqual(["JoinLegislators", "ProcessLegislators", "SummarizeLegislators"]);
+      expect(stage.jobs.SummarizeLegislators.after).toEqual(["JoinLegislators"]);
+      expect(stage.jobs.SummarizeLegislators.inputs.history).toBe(stage.jobs.JoinLegislators.outputs.output_path);
+      expect(stage.jobs.JoinLegislators.outputTables.output_path).toEqual({ database: `${stage.name}_glue`, name: "legislators_history" });
+      expect(stage.jobs.ProcessLegislators).toEqual(expect.objectContaining({ after: [], outputTables: {}, inputTables: {} }));
     }
     expect(shipped.backend.type).toBe("cloud");
   });

@@ -86,7 +86,7 @@ describe("GlueAppStack", () => {
     });
   });
 
-  test("temp files and Spark UI logs expire; old versions and failed uploads are cleaned up", () => {
+  test("temp files, Spark UI logs and Athena results expire; old versions and failed uploads are cleaned up", () => {
     const [lifecycle] = Object.values(resourcesOf(dev.json, "aws_s3_bucket_lifecycle_configuration")) as any[];
     expect(dev.synthesized).toHaveResource(S3BucketLifecycleConfiguration);
     expect(lifecycle.rule).toEqual([
@@ -96,6 +96,7 @@ describe("GlueAppStack", () => {
       }),
       expect.objectContaining({ filter: [{ prefix: "temp/" }], expiration: [{ days: 7 }] }),
       expect.objectContaining({ filter: [{ prefix: "spark-ui/" }], expiration: [{ days: 30 }] }),
+      expect.objectContaining({ filter: [{ prefix: "athena-results/" }], expiration: [{ days: 30 }] }),
     ]);
   });
 
@@ -216,7 +217,7 @@ describe("GlueAppStack", () => {
     expect(JSON.stringify(policy)).not.toContain("join_legislators");
   });
 
-  test("the integration-test role trusts only the pipeline's IntegTest role and runs only this stage's jobs", () => {
+  test("the integration-test role trusts only the pipeline's IntegTest role and runs only this stage's jobs and workflow", () => {
     expect(dev.synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-test-dev" });
     const role = (Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[]).find((r) => r.name === "glue-test-dev");
     expect(JSON.parse(role.assume_role_policy).Statement[0]).toEqual({
@@ -234,6 +235,12 @@ describe("GlueAppStack", () => {
         Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
         // The stage's job-name prefix, not one ARN per job: the policy keeps its size at any number of jobs.
         Resource: "arn:aws:glue:eu-west-1:222222222222:job/dev-*",
+      },
+      {
+        Sid: "RunThisStagesWorkflow",
+        Effect: "Allow",
+        Action: ["glue:GetWorkflow", "glue:StartWorkflowRun", "glue:GetWorkflowRun"],
+        Resource: "arn:aws:glue:eu-west-1:222222222222:workflow/dev-glue-workflow",
       },
     ]);
   });

@@ -5,6 +5,8 @@ import { Construct } from "constructs";
 import { addAwsAccountProvider } from "./aws-account-provider";
 import type { AppConfig, StageConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";
+import { AthenaWorkgroup } from "./constructs/athena-workgroup";
+import { CatalogDatabase } from "./constructs/catalog-database";
 import { EncryptionKey } from "./constructs/encryption-key";
 import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
@@ -12,8 +14,19 @@ import { jobAlerts } from "./constructs/job-alerts";
 import { JobScripts } from "./constructs/job-scripts";
 import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
+import { StageWorkflow } from "./constructs/stage-workflow";
 import { StageDashboard } from "./constructs/stage-dashboard";
-import { INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, stageJobNamePrefix, stageKeyAlias } from "./names";
+import {
+  ATHENA_RESULTS_PREFIX,
+  athenaWorkgroupName,
+  INTEG_TEST_RUNNER_ROLE_NAME,
+  integTestRoleName,
+  jobAfterTriggerName,
+  stageJobNamePrefix,
+  stageKeyAlias,
+  stageWorkflowName,
+  workflowStartTriggerName,
+} from "./names";
 import { addStateBackend } from "./state-backend";
 
 export interface GlueAppStackProps {
@@ -51,6 +64,7 @@ export class GlueAppStack extends TerraformStack {
       expiryRules: [
         { prefix: "temp/", days: 7 },
         { prefix: "spark-ui/", days: 30 },
+        { prefix: ATHENA_RESULTS_PREFIX, days: 30 },
       ],
     });
     // Encrypts what Glue writes on the jobs' behalf: S3 data, CloudWatch logs and job bookmarks.
@@ -94,6 +108,28 @@ export class GlueAppStack extends TerraformStack {
       });
     }
 
+    // Orchestrate and catalog: the jobs run as one workflow, write their tables to the stage's
+    // database, and Athena queries them within the stage's limits.
+    const workflow =
+      jobs.length > 0
+        ? new StageWorkflow(this, "workflow", {
+            workflowName: stageWorkflowName(stage.name),
+            startTriggerName: workflowStartTriggerName(stage.name),
+            afterTriggerName: (name) => jobAfterTriggerName(stage.name, name),
+            jobs: jobs.map((job) => ({ name: job.name, glueJobName: this.jobs[job.name].resource.name, after: job.after })),
+            schedule: stage.schedule,
+            description: `Runs the ${stage.name} jobs, each once the jobs it runs after have SUCCEEDED`,
+          })
+        : undefined;
+    new CatalogDatabase(this, "catalog", { name: stage.databaseName, description: `Tables the ${stage.name} Glue jobs write` });
+    new AthenaWorkgroup(this, "athena", {
+      name: athenaWorkgroupName(stage.name),
+      description: `Queries over the ${stage.databaseName} tables`,
+      resultsLocation: `s3://${stage.bucketName}/${ATHENA_RESULTS_PREFIX}`,
+      kmsKeyArn: key.arn,
+      bytesScannedCutoffPerQuery: stage.athena.bytesScannedCutoffPerQuery,
+    });
+
     const testRole = new IntegTestRole(this, "integ-test-role", {
       roleName: integTestRoleName(stage.name),
       partition,
@@ -103,6 +139,7 @@ export class GlueAppStack extends TerraformStack {
       runnerRoleName: INTEG_TEST_RUNNER_ROLE_NAME,
       permissionsBoundary: stage.roleBoundaryArn,
       jobNamePrefix: stageJobNamePrefix(stage.name),
+      workflowName: workflow ? stageWorkflowName(stage.name) : undefined,
     });
 
     // Maintain: failed runs reach people, and every job has its row on the stage's dashboard.
@@ -120,5 +157,8 @@ export class GlueAppStack extends TerraformStack {
     new TerraformOutput(this, "job_alerts_topic_arn", { value: alerts.topic.arn });
     new TerraformOutput(this, "integ_test_role_arn", { value: testRole.role.arn });
     new TerraformOutput(this, "glue_job_names", { value: jobs.map((job) => job.glueJobName) });
+    if (workflow) new TerraformOutput(this, "workflow_name", { value: workflow.workflow.name });
+    new TerraformOutput(this, "database_name", { value: stage.databaseName });
+    new TerraformOutput(this, "athena_workgroup", { value: athenaWorkgroupName(stage.name) });
   }
 }

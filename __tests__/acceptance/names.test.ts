@@ -104,3 +104,49 @@ describe("unique-names", () => {
     expect(run(uniqueNames, { pipeline, dev: stackOf(jobRole("glue-deploy-dev"), [{ account: "333333333333" }]) })).toEqual([]);
   });
 });
+
+describe("names of workflows, triggers, databases and workgroups", () => {
+  test("refuses what Glue and Athena refuse, and a database name Athena and Spark would need quoted", () => {
+    const findings = runOne(resourceNames, {
+      aws_glue_workflow: { w: { name: `dev-${"w".repeat(252)}` } },
+      aws_glue_trigger: { t: { name: "dev-start\u0001" } },
+      aws_glue_catalog_database: { upper: { name: "Dev_Glue" }, dashed: { name: "dev-glue" } },
+      aws_athena_workgroup: { spaced: { name: "dev glue" }, long: { name: "w".repeat(129) } },
+    });
+    expect(findings.map((f) => `${f.address}: ${f.message} (${f.fix})`)).toEqual([
+      expect.stringMatching(/^aws_glue_workflow\.w: name "dev-w+.*" is 256 bytes; aws_glue_workflow allows 1 to 255/),
+      'aws_glue_trigger.t: name "dev-start\\u0001" has characters aws_glue_trigger refuses (use any printable character)',
+      'aws_glue_catalog_database.upper: name "Dev_Glue" has characters aws_glue_catalog_database refuses (use lower-case letters, digits and _)',
+      'aws_glue_catalog_database.dashed: name "dev-glue" has characters aws_glue_catalog_database refuses (use lower-case letters, digits and _)',
+      'aws_athena_workgroup.spaced: name "dev glue" has characters aws_athena_workgroup refuses (use letters, digits and . _ -)',
+      expect.stringMatching(/^aws_athena_workgroup\.long: name "w+.*" is 129 characters; aws_athena_workgroup allows 1 to 128/),
+    ]);
+  });
+
+  test("accepts the project's own names, at the longest job name", () => {
+    expect(
+      runOne(resourceNames, {
+        aws_glue_workflow: { w: { name: "prod-glue-workflow" } },
+        aws_glue_trigger: { s: { name: "prod-glue-start" }, a: { name: `prod-${"J".repeat(48)}-after` } },
+        aws_glue_catalog_database: { d: { name: "prod_glue" } },
+        aws_athena_workgroup: { g: { name: "prod-glue" } },
+      }),
+    ).toEqual([]);
+  });
+
+  test("refuses one workflow, trigger, database or workgroup name twice in an account and region", () => {
+    const resources = {
+      aws_glue_workflow: { w: { name: "dev-glue-workflow" } },
+      aws_glue_trigger: { t: { name: "dev-glue-start" } },
+      aws_glue_catalog_database: { d: { name: "dev_glue" } },
+      aws_athena_workgroup: { g: { name: "dev-glue" } },
+    };
+    const findings = run(uniqueNames, { a: stackOf(resources), b: stackOf(resources), c: stackOf(resources, [{ region: "eu-central-1" }]) });
+    expect(findings.map((f) => `${f.stack} ${f.address}`).sort()).toEqual([
+      "b aws_athena_workgroup.g",
+      "b aws_glue_catalog_database.d",
+      "b aws_glue_trigger.t",
+      "b aws_glue_workflow.w",
+    ]);
+  });
+});

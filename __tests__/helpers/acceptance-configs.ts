@@ -81,6 +81,12 @@ export function everyOptionalKey(): Config {
     timeoutMinutes: 120,
     maxRetries: 2,
     maxConcurrentRuns: 3,
+    outputs: { output_path: { path: "s3://{stageBucket}/output/join_legislators/", table: "legislators_history" } },
+  };
+  config.jobs.ProcessLegislators = {
+    ...config.jobs.ProcessLegislators,
+    after: ["JoinLegislators"],
+    inputs: { ...config.jobs.ProcessLegislators.inputs, history: { table: "legislators_history" } },
   };
   config.stages = {
     dev: {
@@ -88,6 +94,8 @@ export function everyOptionalKey(): Config {
       deployRoleArn: "arn:aws:iam::222222222222:role/glue-deploy-dev",
       allowFlex: true,
       roleBoundary: true,
+      schedule: "cron(0 6 ? * MON-FRI *)",
+      athena: { bytesScannedCutoffPerQuery: 10 * 1024 ** 3 },
       alerts: { email: ["data-platform@example.com", "oncall@example.com"], https: "https://hooks.example.com/glue-dev" },
       tags: { owner: "dev-team" },
     },

@@ -61,4 +61,5 @@ export const RESERVED_JOB_ARGUMENTS = [
   "spark-event-logs-path",
   "enable-auto-scaling",
   "enable-job-insights",
+  "enable-glue-datacatalog",
 ];

@@ -4,6 +4,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { JobConfig } from "../config";
+import { tableArguments, usesCatalog } from "../config/table-arguments";
+import { glueCatalogStatements } from "../iam/glue-catalog-statements";
 import { PolicyStatement, policyDocument, s3Location, servicePrincipalTrust } from "../iam/policy-document";
 import { glueJobRoleName } from "../names";
 
@@ -76,11 +78,13 @@ export class GlueJob extends Construct {
           Resource: "*",
           Condition: { StringEquals: { "cloudwatch:namespace": "Glue" } },
         },
+        // Only the tables the job itself declares: its reads, and the tables it writes.
+        ...glueCatalogStatements(props, { reads: Object.values(job.inputTables), writes: Object.values(job.outputTables) }),
       ),
     });
 
     const parameters = Object.fromEntries(
-      Object.entries({ ...job.inputs, ...job.outputs, ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
+      Object.entries({ ...job.inputs, ...job.outputs, ...tableArguments(job), ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
     );
     this.resource = new GlueJobResource(this, "job", {
       name: job.glueJobName,
@@ -106,6 +110,8 @@ export class GlueJob extends Construct {
         "--spark-event-logs-path": sparkEventLogs,
         "--enable-auto-scaling": "true",
         "--enable-job-insights": "true",
+        // Spark SQL's catalog is then the Glue Data Catalog, where the job's tables live.
+        ...(usesCatalog(job) ? { "--enable-glue-datacatalog": "true" } : {}),
         ...(props.librariesLocation ? { "--extra-py-files": props.librariesLocation } : {}),
       },
       tags: { ...props.tags },

@@ -1,6 +1,6 @@
 /**
  * The role the pipeline's integration test assumes in a stage's account: it may list jobs, read their
- * tags, start them and read their runs, and nothing else.
+ * tags, start them and read their runs, start the stage's workflow and read its runs, and nothing else.
  */
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -23,6 +23,8 @@ export interface IntegTestRoleProps {
    * one ARN per job would pass IAM's 10,240-character limit on a role's inline policies at about 186 jobs.
    */
   readonly jobNamePrefix: string;
+  /** The stage's workflow, which the role may read, start and follow. @default none */
+  readonly workflowName?: string;
 }
 
 export class IntegTestRole extends Construct {
@@ -60,6 +62,15 @@ export class IntegTestRole extends Construct {
         Resource: `arn:${props.partition}:glue:${props.region}:${props.accountId}:job/${props.jobNamePrefix}*`,
       },
     ];
+    if (props.workflowName) {
+      statements.push({
+        Sid: "RunThisStagesWorkflow",
+        Effect: "Allow",
+        // GetWorkflow and GetWorkflowRun with their graph: the jobs, their order and their runs.
+        Action: ["glue:GetWorkflow", "glue:StartWorkflowRun", "glue:GetWorkflowRun"],
+        Resource: `arn:${props.partition}:glue:${props.region}:${props.accountId}:workflow/${props.workflowName}`,
+      });
+    }
     new IamRolePolicy(this, "policy", { role: this.role.name, name: "run-stage-jobs", policy: policyDocument(...statements) });
   }
 }

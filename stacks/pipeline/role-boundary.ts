@@ -9,13 +9,16 @@ import { Construct } from "constructs";
 import type { AwsAccount } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { StageName } from "../constants/glue";
+import { CATALOG_WRITE_ACTIONS, catalogArn, databaseArn, SPARK_DEFAULT_DATABASE, SPARK_DEFAULT_DATABASE_ACTIONS } from "../iam/glue-catalog-statements";
 import { policyDocument } from "../iam/policy-document";
-import { roleBoundaryName, stageJobNamePrefix } from "../names";
+import { roleBoundaryName, stageDatabaseName, stageJobNamePrefix, stageWorkflowName } from "../names";
 
 /** The most any role of the stage may do; each role's own policy grants a narrow part of it. */
 export function roleBoundaryDocument(stage: StageName, account: AwsAccount): string {
   const { awsAccountId: accountId, awsRegion: region } = account;
   const partition = partitionOf(region);
+  const scope = { partition, region, accountId };
+  const database = stageDatabaseName(stage);
   return policyDocument(
     {
       Sid: "JobData",
@@ -44,6 +47,25 @@ export function roleBoundaryDocument(stage: StageName, account: AwsAccount): str
       Effect: "Allow",
       Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
       Resource: `arn:${partition}:glue:${region}:${accountId}:job/${stageJobNamePrefix(stage)}*`,
+    },
+    {
+      Sid: "StageCatalogTables",
+      Effect: "Allow",
+      // Each job role's policy narrows this to the tables it reads and writes.
+      Action: CATALOG_WRITE_ACTIONS,
+      Resource: [catalogArn(scope), databaseArn(scope, database), `arn:${partition}:glue:${region}:${accountId}:table/${database}/*`],
+    },
+    {
+      Sid: "SparkDefaultDatabase",
+      Effect: "Allow",
+      Action: SPARK_DEFAULT_DATABASE_ACTIONS,
+      Resource: [catalogArn(scope), databaseArn(scope, SPARK_DEFAULT_DATABASE)],
+    },
+    {
+      Sid: "RunStageWorkflow",
+      Effect: "Allow",
+      Action: ["glue:GetWorkflow", "glue:StartWorkflowRun", "glue:GetWorkflowRun"],
+      Resource: `arn:${partition}:glue:${region}:${accountId}:workflow/${stageWorkflowName(stage)}`,
     },
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Name limits of each resource type, from the services' API references (length and allowed pattern of
  * the name parameter of CreateRole, CreatePolicy, PutRolePolicy, CreateJob, CreateSecurityConfiguration,
- * CreateProject, CreateReportGroup, CreateLogGroup, PutRule, CreateAlias, CreateTopic, CreatePipeline).
+ * CreateWorkflow, CreateTrigger, CreateDatabase, CreateProject, CreateReportGroup, CreateLogGroup, PutRule,
+ * CreateAlias, CreateTopic, CreatePipeline, CreateWorkGroup).
  * S3 bucket names have rules of their own (s3-bucket-names.ts).
  */
 import { findingAt, shown } from "../finding";
@@ -32,6 +33,12 @@ export const NAME_RULES: readonly NameRule[] = [
   { type: "aws_iam_role_policy", attribute: "name", min: 1, max: 128, pattern: IAM_NAME, allowed: IAM_ALLOWED },
   { type: "aws_glue_job", attribute: "name", min: 1, max: 255, unit: "bytes", pattern: GLUE_NAME, allowed: "any printable character" },
   { type: "aws_glue_security_configuration", attribute: "name", min: 1, max: 255, unit: "bytes", pattern: GLUE_NAME, allowed: "any printable character" },
+  { type: "aws_glue_workflow", attribute: "name", min: 1, max: 255, unit: "bytes", pattern: GLUE_NAME, allowed: "any printable character" },
+  { type: "aws_glue_trigger", attribute: "name", min: 1, max: 255, unit: "bytes", pattern: GLUE_NAME, allowed: "any printable character" },
+  // Glue takes any printable name but stores it in lower case (Terraform would then plan a change on every
+  // run), and Athena and Spark take only lower-case letters, digits and _ unquoted.
+  { type: "aws_glue_catalog_database", attribute: "name", min: 1, max: 255, pattern: /^[a-z0-9_]+$/, allowed: "lower-case letters, digits and _" },
+  { type: "aws_athena_workgroup", attribute: "name", min: 1, max: 128, pattern: /^[a-zA-Z0-9._-]+$/, allowed: "letters, digits and . _ -" },
   { type: "aws_codebuild_project", attribute: "name", min: 2, max: 150, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, allowed: "a letter or digit, then letters, digits, _ and -" },
   { type: "aws_codebuild_report_group", attribute: "name", min: 2, max: 128, pattern: /^[^\u0000-\u001F]+$/, allowed: "printable characters" },
   { type: "aws_cloudwatch_log_group", attribute: "name", min: 1, max: 512, pattern: /^[.\-_/#A-Za-z0-9]+$/, allowed: "letters, digits and . - _ / #" },
@@ -47,7 +54,7 @@ function lengthOf(value: string, unit: NameRule["unit"]): number {
 
 export const resourceNames: AcceptanceRule = {
   id: ID,
-  description: "IAM, Glue, CodeBuild, CloudWatch Logs, EventBridge, KMS alias, SNS and CodePipeline names fit their API's length and pattern",
+  description: "IAM, Glue, CodeBuild, CloudWatch Logs, EventBridge, KMS alias, SNS, CodePipeline and Athena names fit their API's length and pattern",
   check: (app) => {
     const findings: Finding[] = [];
     for (const resource of app.resources) {

@@ -1,7 +1,7 @@
 /**
  * What deploying one Glue stage (`dev-glue` or `prod-glue`) needs in its account: its bucket and the
- * objects in it, its KMS key and alias, its Glue jobs and security configuration, and the job and test
- * roles. Every right is scoped to that stage's names.
+ * objects in it, its KMS key and alias, its Glue jobs and security configuration, its workflow, database
+ * and Athena workgroup, and the job and test roles. Every right is scoped to that stage's names.
  */
 import type { AwsAccount } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
@@ -9,6 +9,7 @@ import type { StageName } from "../../constants/glue";
 import { glueJobRoleName, integTestRoleName, stageBucketName, stageJobNamePrefix, stageKeyAlias } from "../../names";
 import { jobAlertsName } from "../../constructs/job-alerts";
 import { dashboardName } from "../../constructs/stage-dashboard";
+import { glueOrchestrationRows } from "./glue-orchestration";
 import type { PermissionRow } from "./permission-table";
 
 /** The resource types a SecureBucket is made of. */
@@ -131,6 +132,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       read: ["glue:GetSecurityConfiguration"],
       write: ["glue:CreateSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
     },
+    ...glueOrchestrationRows(stage, account),
     {
       sid: "JobAlertsTopic",
       types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
