@@ -4,6 +4,7 @@ import {
   DEFAULT_OUTPUT_DIR,
   localJobRun,
   localPathFor,
+  localWarehouse,
   parseLocalRunArgs,
   selectJob,
   UsageError,
@@ -15,6 +16,7 @@ const CWD = "/home/me/work";
 describe("parseLocalRunArgs", () => {
   test("takes the job name and defaults the stage and the folders to the project's", () => {
     expect(parseLocalRunArgs(["JoinLegislators"], PROJECT, CWD)).toEqual({
+      mode: "job",
       jobName: "JoinLegislators",
       stage: "dev",
       localDataDir: path.join(PROJECT, DEFAULT_LOCAL_DATA_DIR),
@@ -25,6 +27,7 @@ describe("parseLocalRunArgs", () => {
   test("resolves given folders against the current directory, in any order", () => {
     const argv = ["--output-dir", "out", "--stage", "prod", "ProcessLegislators", "--local-data", "/data"];
     expect(parseLocalRunArgs(argv, PROJECT, CWD)).toEqual({
+      mode: "job",
       jobName: "ProcessLegislators",
       stage: "prod",
       localDataDir: "/data",
@@ -36,11 +39,25 @@ describe("parseLocalRunArgs", () => {
     expect(parseLocalRunArgs(["--help"], PROJECT, CWD)).toBe("help");
   });
 
+  test("--workflow runs every job of the stage with the same folders; --graph only names the stage", () => {
+    expect(parseLocalRunArgs(["--workflow", "--stage", "prod", "--output-dir", "out"], PROJECT, CWD)).toEqual({
+      mode: "workflow",
+      stage: "prod",
+      localDataDir: path.join(PROJECT, DEFAULT_LOCAL_DATA_DIR),
+      outputDir: "/home/me/work/out",
+    });
+    expect(parseLocalRunArgs(["--graph"], PROJECT, CWD)).toEqual({ mode: "graph", stage: "dev" });
+  });
+
   test.each([
-    [[], /name the job to run/],
-    [["A", "B"], /name one job to run, got A, B/],
+    [[], /name the job to run, e\.g\. npm run job -- JoinLegislators --stage dev, or run them all with --workflow/],
+    [["A", "B"], /name one job to run, got A, B; run them all with --workflow/],
     [["A", "--stag", "dev"], /Unknown option '--stag'.*--help/],
     [["A", "--stage"], /--stage.*argument missing/],
+    [["--workflow", "A"], /--workflow takes every job of the stage; drop A, or drop --workflow to run one job/],
+    [["--graph", "A"], /--graph takes every job of the stage; drop A/],
+    [["--workflow", "--graph"], /give --workflow \(run the stage's jobs\) or --graph \(print its workflow\), not both/],
+    [["--graph", "--output-dir", "x"], /--graph runs nothing; drop --local-data and --output-dir/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(UsageError);
     expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(message);
@@ -93,6 +110,8 @@ describe("localJobRun", () => {
     inputs: { input_path_orgs: "s3://data/orgs.json", input_path_persons: "/already/local/persons.json" },
     outputs: { output_path: "s3://dev-bucket/output/join/" },
     arguments: { mode: "full" },
+    inputTables: {},
+    outputTables: {},
   };
 
   test("passes JOB_NAME and every argument, with S3 inputs and outputs on the local folders", () => {
@@ -110,5 +129,29 @@ describe("localJobRun", () => {
 
   test("a job without outputs writes nothing", () => {
     expect(localJobRun({ ...job, outputs: {} }, { localDataDir: "/in", outputDir: "/out" }).outputs).toEqual({});
+  });
+
+  test("tables are named as on Glue, and a table's input is read where the writing job wrote it, under the output folder", () => {
+    const summary = {
+      glueJobName: "dev-SummarizeLegislators",
+      inputs: { history: "s3://dev-bucket/output/join/" },
+      outputs: { output_path: "s3://dev-bucket/output/summary/" },
+      arguments: {},
+      inputTables: { history: { database: "dev_glue", name: "legislators_history" } },
+      outputTables: { output_path: { database: "dev_glue", name: "legislators_summary" } },
+    };
+    expect(localJobRun(summary, { localDataDir: "/in", outputDir: "/out" }).args).toEqual([
+      "--JOB_NAME", "dev-SummarizeLegislators",
+      "--history", "/out/dev-bucket/output/join/",
+      "--output_path", "/out/dev-bucket/output/summary/",
+      "--history_table", "dev_glue.legislators_history",
+      "--output_path_table", "dev_glue.legislators_summary",
+    ]);
+  });
+});
+
+describe("localWarehouse", () => {
+  test("Spark's local catalog lives under the run's output folder", () => {
+    expect(localWarehouse("/out")).toBe("/out/spark-warehouse");
   });
 });

@@ -5,6 +5,7 @@
 import * as path from "path";
 import { parseArgs } from "node:util";
 import type { JobConfig } from "../stacks/config";
+import { tableArguments } from "../stacks/config/table-arguments";
 
 /** Where inputs are read from unless --local-data says otherwise (relative to the project). */
 export const DEFAULT_LOCAL_DATA_DIR = "job_scripts/sample_data";
@@ -13,32 +14,45 @@ export const DEFAULT_OUTPUT_DIR = "job_scripts/.local-output";
 export const DEFAULT_STAGE = "dev";
 
 export const USAGE = `Usage: npm run job -- <JobName> [--stage dev] [--local-data DIR] [--output-dir DIR]
+       npm run job -- --workflow [--stage dev] [--local-data DIR] [--output-dir DIR]
+       npm run job -- --graph [--stage dev]
 
-Runs one Glue job of a stage on local Spark, with the stage's arguments from the config.
+Runs one Glue job of a stage on local Spark, with the stage's arguments from the config, or with
+--workflow every job of the stage in the order of their after, in one JVM (python -m glue_runtime.chain),
+so that one job's tables feed the next. --graph prints the stage's workflow and runs nothing.
 Every s3://BUCKET/KEY input is read from <local-data>/BUCKET/KEY and every output is written to
-<output-dir>/BUCKET/KEY.
+<output-dir>/BUCKET/KEY; an input read from a table is the writing job's output, under <output-dir>.
+Spark's catalog keeps its warehouse in <output-dir>/spark-warehouse ($GLUE_LOCAL_WAREHOUSE).
 
 Options:
-  --stage <name>       the stage whose job and arguments to use (default ${DEFAULT_STAGE})
+  --stage <name>       the stage whose jobs and arguments to use (default ${DEFAULT_STAGE})
+  --workflow           run every job of the stage, in workflow order, in one JVM
+  --graph              print the stage's workflow as text
   --local-data <dir>   where inputs are read (default ${DEFAULT_LOCAL_DATA_DIR})
   --output-dir <dir>   where outputs are written (default ${DEFAULT_OUTPUT_DIR})
   --help               show this text
 
-Exit codes: the job script's own; 2 for a bad command line, config, job or stage name.`;
+Exit codes: the job script's own (with --workflow, the first failing job's); 2 for a bad command line,
+config, job or stage name.`;
 
 /** Bad command-line input, or a job or stage the config does not have; the message says what is valid. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export interface LocalRunOptions {
-  readonly jobName: string;
-  readonly stage: string;
+/** Where a local run reads and writes. */
+export interface LocalFolders {
   /** Absolute. */
   readonly localDataDir: string;
   /** Absolute. */
   readonly outputDir: string;
 }
+
+/** One job (`job`), every job of the stage in one JVM (`workflow`), or the stage's workflow drawn (`graph`). */
+export type LocalRunOptions =
+  | (LocalFolders & { readonly mode: "job"; readonly jobName: string; readonly stage: string })
+  | (LocalFolders & { readonly mode: "workflow"; readonly stage: string })
+  | { readonly mode: "graph"; readonly stage: string };
 
 /** Parses argv (without node and script); relative defaults resolve against projectDir, given folders against cwd. */
 export function parseLocalRunArgs(argv: readonly string[], projectDir: string, cwd: string): LocalRunOptions | "help" {
@@ -52,6 +66,8 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
         stage: { type: "string" },
         "local-data": { type: "string" },
         "output-dir": { type: "string" },
+        workflow: { type: "boolean" },
+        graph: { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -59,21 +75,42 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
     throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
   }
   if (parsed.values.help) return "help";
-  if (parsed.positionals.length !== 1) {
-    throw new UsageError(
-      parsed.positionals.length === 0
-        ? "name the job to run, e.g. npm run job -- JoinLegislators --stage dev"
-        : `name one job to run, got ${parsed.positionals.join(", ")}`,
-    );
-  }
+  const { workflow, graph } = parsed.values;
+  const stage = parsed.values.stage ?? DEFAULT_STAGE;
   const folder = (given: string | undefined, fallback: string) =>
     given ? path.resolve(cwd, given) : path.resolve(projectDir, fallback);
-  return {
-    jobName: parsed.positionals[0],
-    stage: parsed.values.stage ?? DEFAULT_STAGE,
+  const folders = {
     localDataDir: folder(parsed.values["local-data"], DEFAULT_LOCAL_DATA_DIR),
     outputDir: folder(parsed.values["output-dir"], DEFAULT_OUTPUT_DIR),
   };
+  if (workflow || graph) {
+    if (workflow && graph) throw new UsageError("give --workflow (run the stage's jobs) or --graph (print its workflow), not both");
+    const flag = workflow ? "--workflow" : "--graph";
+    if (parsed.positionals.length > 0) {
+      throw new UsageError(`${flag} takes every job of the stage; drop ${parsed.positionals.join(", ")}, or drop ${flag} to run one job`);
+    }
+    if (graph && (parsed.values["local-data"] || parsed.values["output-dir"])) throw new UsageError("--graph runs nothing; drop --local-data and --output-dir");
+    return workflow ? { mode: "workflow", stage, ...folders } : { mode: "graph", stage };
+  }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(
+      parsed.positionals.length === 0
+        ? "name the job to run, e.g. npm run job -- JoinLegislators --stage dev, or run them all with --workflow"
+        : `name one job to run, got ${parsed.positionals.join(", ")}; run them all with --workflow`,
+    );
+  }
+  return { mode: "job", jobName: parsed.positionals[0], stage, ...folders };
+}
+
+/** Spark's local catalog warehouse of a run: under its output folder, so that its tables sit next to their data. */
+export function localWarehouse(outputDir: string): string {
+  return path.join(outputDir, "spark-warehouse");
+}
+
+/** The stage of a config, or a UsageError listing the stages. */
+export function selectStage<Stage>(stages: Readonly<Record<string, Stage>>, stage: string): Stage {
+  if (!Object.hasOwn(stages, stage)) throw new UsageError(`unknown stage "${stage}"; the stages are: ${Object.keys(stages).join(", ")}`);
+  return stages[stage];
 }
 
 /** The job of a stage, or a UsageError listing the stages or the stage's jobs. */
@@ -82,10 +119,7 @@ export function selectJob<Job>(
   stage: string,
   jobName: string,
 ): Job {
-  const stageConfig = Object.hasOwn(stages, stage) ? stages[stage] : undefined;
-  if (!stageConfig) {
-    throw new UsageError(`unknown stage "${stage}"; the stages are: ${Object.keys(stages).join(", ")}`);
-  }
+  const stageConfig = selectStage(stages, stage);
   const job = Object.hasOwn(stageConfig.jobs, jobName) ? stageConfig.jobs[jobName] : undefined;
   if (job === undefined) {
     const names = Object.keys(stageConfig.jobs);
@@ -120,17 +154,20 @@ export interface LocalJobRun {
 
 /**
  * The job's arguments as Glue passes them (`--JOB_NAME`, then `--name value` for every input,
- * output and other argument), with S3 inputs and outputs mapped onto the local folders.
+ * output, table and other argument), with S3 inputs and outputs mapped onto the local folders.
+ * An input read from a table is another job's output, so it maps onto the output folder.
  * An input that is not an s3:// location (a local path in a custom config) is passed as it is.
  */
 export function localJobRun(
-  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments">,
-  options: Pick<LocalRunOptions, "localDataDir" | "outputDir">,
+  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments" | "inputTables" | "outputTables">,
+  options: LocalFolders,
 ): LocalJobRun {
   const mapped = (location: string, baseDir: string) => (S3_URI.test(location) ? localPathFor(location, baseDir) : location);
-  const inputs = mapValues(job.inputs, (location) => mapped(location, options.localDataDir));
+  const inputs = Object.fromEntries(
+    Object.entries(job.inputs).map(([name, location]) => [name, mapped(location, Object.hasOwn(job.inputTables, name) ? options.outputDir : options.localDataDir)]),
+  );
   const outputs = mapValues(job.outputs, (location) => mapped(location, options.outputDir));
-  const named = { ...job.arguments, ...inputs, ...outputs };
+  const named = { ...job.arguments, ...inputs, ...outputs, ...tableArguments(job) };
   return {
     args: ["--JOB_NAME", job.glueJobName, ...Object.entries(named).flatMap(([name, value]) => [`--${name}`, value])],
     outputs,
