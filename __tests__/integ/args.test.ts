@@ -15,6 +15,7 @@ function usageMessage(argv: string[], env: NodeJS.ProcessEnv = {}): string {
 describe("parseIntegArgs", () => {
   it("applies the seed's defaults when only the required arguments are given", () => {
     expect(parseIntegArgs(required, {})).toEqual({
+      mode: "auto",
       account: "123456789012",
       region: "eu-west-1",
       stageName: "dev",
@@ -38,10 +39,12 @@ describe("parseIntegArgs", () => {
         "--max-duration-seconds", "120",
         "--concurrency", "3",
         "--report", "out/report.xml",
+        "--mode", "workflow",
       ],
       {},
     );
     expect(options).toMatchObject({
+      mode: "workflow",
       roleArn: "arn:aws:iam::123456789012:role/glue-test-dev",
       endpointUrl: "http://127.0.0.1:5000",
       maxWaitMinutes: 0.5,
@@ -92,6 +95,7 @@ describe("parseIntegArgs", () => {
     [["--endpoint-url", "not a url"], "--endpoint-url"],
     [["--endpoint-url", "http://glue.example.com"], "must use https, or http on a loopback host"],
     [["--bogus", "1"], "Unknown option '--bogus'"],
+    [["--mode", "chain"], '--mode must be one of auto, workflow, jobs, got "chain"'],
   ])("rejects %j", (extra, message) => {
     expect(usageMessage([...required, ...extra])).toContain(message);
   });

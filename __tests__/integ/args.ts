@@ -1,5 +1,9 @@
 import { parseArgs } from "node:util";
 
+/** How the stage's jobs run: `auto` runs the stage's workflow when a job of it waits for another, else each job on its own. */
+export const INTEG_MODES = ["auto", "workflow", "jobs"] as const;
+export type IntegMode = (typeof INTEG_MODES)[number];
+
 /** What the integration test was asked to do, validated. */
 export interface IntegOptions {
   /** AWS account that holds the stage's Glue jobs (12 digits). */
@@ -20,6 +24,8 @@ export interface IntegOptions {
   readonly concurrency: number;
   /** Report file; `.json` writes JSON, `.xml` writes JUnit XML. @default no report */
   readonly reportPath?: string;
+  /** Workflow run, each job on its own, or chosen from the stage's workflow. @default auto */
+  readonly mode: IntegMode;
 }
 
 /** Bad command-line input; the message names the argument and the fix. */
@@ -36,11 +42,16 @@ export const MAX_CONCURRENCY = 50;
 export const USAGE = `Usage: npm run integ -- --account <12 digits> --region <aws-region> --stage-name <stage> [options]
 
 Runs every Glue job tagged stack_name=<stage>-glue and checks that each one SUCCEEDED in time.
+When a job of the stage's workflow (<stage>-glue-workflow) runs after another, it starts one run of
+the workflow instead and also checks that every job is in it and started only after the jobs it
+waits for had finished.
 
 Options:
+  --mode auto|workflow|jobs     workflow run, or each job on its own; auto picks the workflow when a
+                                job of it runs after another (default auto)
   --role-arn <arn>              role to assume first (the stage's glue-test-<stage> role)
   --endpoint-url <url>          AWS endpoint override, e.g. a local emulator (env AWS_ENDPOINT_URL)
-  --max-wait-minutes <n>        longest wait for one run (default ${DEFAULT_MAX_WAIT_MINUTES})
+  --max-wait-minutes <n>        longest wait for one run; a workflow run, this times its longest chain (default ${DEFAULT_MAX_WAIT_MINUTES})
   --max-duration-seconds <n>    a run must finish in under n seconds (default ${DEFAULT_MAX_DURATION_SECONDS})
   --concurrency <n>             runs in flight at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
   --report <file.json|file.xml> write a JSON or JUnit XML report
@@ -74,6 +85,7 @@ export function parseIntegArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
         "max-duration-seconds": { type: "string" },
         concurrency: { type: "string" },
         report: { type: "string" },
+        mode: { type: "string" },
         help: { type: "boolean" },
       },
     });
@@ -106,7 +118,12 @@ export function parseIntegArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (reportPath !== undefined && !/\.(json|xml)$/i.test(reportPath)) {
     throw new UsageError(`--report must end in .json (JSON report) or .xml (JUnit XML report), got "${reportPath}"`);
   }
+  const mode = values.mode ?? "auto";
+  if (!(INTEG_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--mode must be one of ${INTEG_MODES.join(", ")}, got "${mode}"`);
+  }
   return {
+    mode: mode as IntegMode,
     account,
     region,
     stageName,

@@ -5,8 +5,14 @@
  * ARN with its own account (123456789012), and ends every run SUCCEEDED with
  * ExecutionTime 123; a manual transition makes each GetJobRun advance the run
  * one state, so the CLI really polls through RUNNING.
+ *
+ * Workflows: moto stores a workflow and its triggers, starts a workflow run and answers GetWorkflowRun,
+ * but its GetWorkflow and GetWorkflowRun return no graph, its triggers never start a job, and its runs
+ * stay RUNNING. So here: discovery, StartWorkflowRun and GetWorkflowRun over the wire, and what the CLI
+ * makes of a workflow without a graph; the verdicts on a run's jobs are tested with the injected
+ * client (integ-test.test.ts, judge-workflow.test.ts), and the rehearsal's launcher plays the runs.
  */
-import { CreateJobCommand, GetJobRunsCommand, GlueClient } from "@aws-sdk/client-glue";
+import { CreateJobCommand, CreateTriggerCommand, CreateWorkflowCommand, GetJobRunsCommand, GetWorkflowRunsCommand, GlueClient } from "@aws-sdk/client-glue";
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,6 +20,7 @@ import { join } from "node:path";
 import { main } from "./cli";
 import { createGlueClient } from "./clients";
 import { discoverStageJobs } from "./discover-jobs";
+import { findStageWorkflow } from "./discover-workflow";
 import { MOTO_ACCOUNT, startMotoServer, type MotoServer } from "./moto-server";
 
 const REGION = "eu-west-1";
@@ -23,7 +30,9 @@ const JOBS_BY_STACK: Record<string, string[]> = {
   "dev-glue": ["dev-ProcessLegislators", "dev-JoinLegislators"],
   "prod-glue": ["prod-ProcessLegislators", "prod-JoinLegislators"],
   "dev2-glue": ["dev2-ProcessLegislators"],
+  "wf-glue": ["wf-JoinLegislators", "wf-SummarizeLegislators"],
 };
+const WORKFLOW = "wf-glue-workflow";
 const UNTAGGED_JOB = "scratch";
 
 /** Dummy credentials for the in-process runs, as the subprocess gets them. */
@@ -118,6 +127,19 @@ describe("integ CLI against the moto emulator", () => {
         }),
       );
     }
+    // The stage wf chained as GlueAppStack chains it: a start trigger, and one that waits for JoinLegislators.
+    await glue.send(new CreateWorkflowCommand({ Name: WORKFLOW, MaxConcurrentRuns: 1 }));
+    await glue.send(new CreateTriggerCommand({ Name: "wf-glue-start", WorkflowName: WORKFLOW, Type: "ON_DEMAND", Actions: [{ JobName: "wf-JoinLegislators" }] }));
+    await glue.send(
+      new CreateTriggerCommand({
+        Name: "wf-SummarizeLegislators-after",
+        WorkflowName: WORKFLOW,
+        Type: "CONDITIONAL",
+        StartOnCreation: true,
+        Predicate: { Logical: "AND", Conditions: [{ JobName: "wf-JoinLegislators", State: "SUCCEEDED", LogicalOperator: "EQUALS" }] },
+        Actions: [{ JobName: "wf-SummarizeLegislators" }],
+      }),
+    );
     await moto.setTransition("glue::job_run", { progression: "manual", times: 1 });
   }, 60_000);
 
@@ -177,5 +199,44 @@ describe("integ CLI against the moto emulator", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("the credentials are for account 123456789012");
     expect(await runIdsOf("dev2-ProcessLegislators")).toEqual([]);
+  });
+
+  it("finds the stage's workflow over the wire, without the graph moto does not return, and none for a stage without one", async () => {
+    await expect(findStageWorkflow(glue, "wf")).resolves.toEqual({ name: WORKFLOW, jobs: [], predecessors: {} });
+    await expect(findStageWorkflow(glue, "dev2")).resolves.toBeUndefined();
+  });
+
+  it("auto mode runs each job on its own where the workflow's graph shows no job waiting for another", async () => {
+    const run = await runCliInProcess(stageArgs("wf"));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 of 2 job(s) passed");
+    expect((await glue.send(new GetWorkflowRunsCommand({ Name: WORKFLOW }))).Runs ?? []).toEqual([]);
+  });
+
+  it("--mode workflow starts one workflow run and follows it until the bound, as moto's run never ends", async () => {
+    const report = join(dir, "workflow.json");
+    const before = await Promise.all(JOBS_BY_STACK["wf-glue"].map(runIdsOf));
+    const run = await runCliInProcess([...stageArgs("wf"), "--mode", "workflow", "--max-wait-minutes", "0.001", "--report", report]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^${WORKFLOW}: started run wr_[0-9a-f]+$`, "m"));
+    expect(run.stdout).toContain(`${WORKFLOW}: RUNNING`);
+    expect(run.stderr).toMatch(new RegExp(`integ: workflow run wr_[0-9a-f]+ of ${WORKFLOW} still RUNNING after waiting 0 s; the run was left running`));
+    const written = JSON.parse(await readFile(report, "utf8"));
+    expect(written).toMatchObject({ passed: false, workflow: { name: WORKFLOW, status: "WAIT_TIMEOUT" } });
+    // With no graph, no job is known to be in the workflow: each one of the stage fails as such.
+    expect(written.outcomes.map((o: { jobName: string; state: string }) => [o.jobName, o.state])).toEqual([
+      ["wf-JoinLegislators", "NOT_IN_WORKFLOW"],
+      ["wf-SummarizeLegislators", "NOT_IN_WORKFLOW"],
+    ]);
+    const runs = (await glue.send(new GetWorkflowRunsCommand({ Name: WORKFLOW }))).Runs ?? [];
+    expect(runs.map((r) => [r.WorkflowRunId, r.Status])).toEqual([[written.workflow.runId, "RUNNING"]]);
+    // moto's triggers start nothing: no job ran in the workflow run.
+    expect(await Promise.all(JOBS_BY_STACK["wf-glue"].map(runIdsOf))).toEqual(before);
+  });
+
+  it("--mode workflow for a stage without a workflow exits 1, naming it", async () => {
+    const run = await runCliInProcess([...stageArgs("dev2"), "--mode", "workflow"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--mode workflow, but the stage dev2 has no workflow in account 123456789012, region eu-west-1");
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { AssumeRoleError } from "./clients";
 import { EXIT_AWS_ERROR, EXIT_BAD_ARGUMENTS, EXIT_PASSED, EXIT_TEST_FAILED, main, type CliDeps } from "./cli";
 import { FAKE_ACCOUNT, FAKE_REGION, FakeGlueAccount, type FakeJob } from "./fake-glue";
+import type { FakeWorkflow } from "./fake-workflow";
 import { useTempDir } from "./temp-dir";
 import { virtualClock } from "./virtual-clock";
 
@@ -10,10 +11,10 @@ const stageArgs = ["--account", FAKE_ACCOUNT, "--region", FAKE_REGION, "--stage-
 const devJob = (name: string, run?: FakeJob["run"]): FakeJob => ({ name, run, tags: { stack_name: "dev-glue" } });
 
 /** Runs the CLI in-process against a fake account, collecting what it prints. */
-async function runCli(argv: string[], jobs: FakeJob[] = [], createGlue?: CliDeps["createGlue"]) {
+async function runCli(argv: string[], jobs: FakeJob[] = [], createGlue?: CliDeps["createGlue"], workflows: FakeWorkflow[] = []) {
   const out: string[] = [];
   const err: string[] = [];
-  const account = new FakeGlueAccount(jobs);
+  const account = new FakeGlueAccount(jobs, undefined, workflows);
   const code = await main(argv, {}, {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -36,6 +37,16 @@ describe("integ CLI", () => {
     expect(out).toContain("2 of 2 job(s) passed");
     expect(out).toMatch(/integ: PASS \(exit 0\)$/);
     expect(JSON.parse(await readFile(report, "utf8"))).toMatchObject({ passed: true, outcomes: [{ jobName: "a-dev" }, { jobName: "b-dev" }] });
+  });
+
+  it("in workflow mode, names the workflow run above the table and writes it in the report", async () => {
+    const report = join(tempDir(), "workflow.json");
+    const workflow = { name: "dev-glue-workflow", jobs: [{ name: "a-dev" }, { name: "b-dev", after: ["a-dev"] }] };
+    const { code, out } = await runCli([...stageArgs, "--report", report], [devJob("a-dev"), devJob("b-dev")], undefined, [workflow]);
+    expect(code).toBe(EXIT_PASSED);
+    expect(out).toContain("workflow dev-glue-workflow, run wr_dev-glue-workflow: COMPLETED");
+    expect(out).toMatch(/^b-dev +jr_b-dev +SUCCEEDED +100 +PASS$/m);
+    expect(JSON.parse(await readFile(report, "utf8"))).toMatchObject({ passed: true, workflow: { name: "dev-glue-workflow", status: "COMPLETED" } });
   });
 
   it("exits 1 when a job fails, and says which", async () => {

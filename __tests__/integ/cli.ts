@@ -64,6 +64,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, deps
     exitCode = EXIT_AWS_ERROR;
   }
 
+  if (report.workflow) deps.out(`\nworkflow ${report.workflow.name}, run ${report.workflow.runId}: ${report.workflow.status}`);
   if (report.outcomes.length > 0) deps.out(`\n${formatSummaryTable(report.outcomes)}\n`);
   if (report.error !== undefined) deps.err(`integ: ${report.error}`);
   if (options.reportPath) {

@@ -88,6 +88,7 @@ describe("createGlueClient", () => {
     maxWaitMinutes: 30,
     maxDurationSeconds: 600,
     concurrency: 10,
+    mode: "auto",
   };
 
   it("signs Glue calls with the assumed role, in the stage's region and at the endpoint given", async () => {

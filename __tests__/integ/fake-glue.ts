@@ -12,6 +12,7 @@ import {
   type ServiceOutputTypes,
 } from "@aws-sdk/client-glue";
 import { jobArn } from "./discover-jobs";
+import { FakeWorkflows, type FakeWorkflow } from "./fake-workflow";
 import { FINAL_STATES } from "./wait-for-run";
 
 export const FAKE_ACCOUNT = "123456789012";
@@ -46,6 +47,8 @@ export class FakeGlueAccount {
   readonly calls: { command: string; input: Record<string, unknown> }[] = [];
   readonly started: string[] = [];
   maxRunsInFlight = 0;
+  /** The account's workflows (none unless given): GetWorkflow of any other name is EntityNotFound, as on AWS. */
+  readonly workflows: FakeWorkflows;
   private runsInFlight = 0;
   private readonly polls = new Map<string, number>();
   private readonly finishedRuns = new Set<string>();
@@ -53,7 +56,9 @@ export class FakeGlueAccount {
   constructor(
     private readonly jobs: readonly FakeJob[],
     private readonly target = { account: FAKE_ACCOUNT, region: FAKE_REGION },
+    workflows: readonly FakeWorkflow[] = [],
   ) {
+    this.workflows = new FakeWorkflows(workflows);
     this.client = new GlueClient({ region: target.region, credentials: { accessKeyId: "fake", secretAccessKey: "fake" } });
     this.client.middlewareStack.add(
       (_next, context) => async (args) => ({
@@ -81,6 +86,12 @@ export class FakeGlueAccount {
         return this.startJobRun(this.job(String(input.JobName)));
       case "GetJobRunCommand":
         return this.getJobRun(this.job(String(input.JobName)), String(input.RunId));
+      case "GetWorkflowCommand":
+        return this.workflows.getWorkflow(input);
+      case "StartWorkflowRunCommand":
+        return this.workflows.startWorkflowRun(input);
+      case "GetWorkflowRunCommand":
+        return this.workflows.getWorkflowRun(input);
       default:
         throw new Error(`the fake Glue account does not answer ${command}`);
     }

@@ -12,7 +12,7 @@ export interface JobOutcome {
   readonly jobName: string;
   /** Glue run id; absent when StartJobRun failed. */
   readonly runId?: string;
-  /** JobRunState, or WAIT_TIMEOUT / START_FAILED / POLL_FAILED. */
+  /** JobRunState, or WAIT_TIMEOUT / START_FAILED / POLL_FAILED, or in workflow mode NOT_STARTED / NOT_IN_WORKFLOW. */
   readonly state: string;
   /** Run time in seconds, when Glue reported one. */
   readonly seconds?: number;
@@ -31,7 +31,9 @@ export interface IntegReport {
   readonly finishedAt: string;
   readonly maxDurationSeconds: number;
   readonly outcomes: readonly JobOutcome[];
-  /** Set when the test could not run the jobs at all (e.g. no job matched). */
+  /** Workflow mode: the workflow run the jobs ran in. @default absent: each job was run on its own */
+  readonly workflow?: WorkflowRunSummary;
+  /** Set when the test could not run the jobs at all (e.g. no job matched), or the workflow run did not complete. */
   readonly error?: string;
   /** True when every job passed and there was no error. */
   readonly passed: boolean;
@@ -41,6 +43,10 @@ export interface IntegReport {
 export const WAIT_TIMEOUT = "WAIT_TIMEOUT";
 export const START_FAILED = "START_FAILED";
 export const POLL_FAILED = "POLL_FAILED";
+/** Workflow mode: a job of the workflow that no trigger started in the run. */
+export const NOT_STARTED = "NOT_STARTED";
+/** Workflow mode: a job of the stage that is not part of the stage's workflow. */
+export const NOT_IN_WORKFLOW = "NOT_IN_WORKFLOW";
 
 /** The name and message of anything thrown, for one-line reports. */
 export function describeError(error: unknown): string {
@@ -48,4 +54,12 @@ export function describeError(error: unknown): string {
     return error.name && error.name !== "Error" ? `${error.name}: ${error.message}` : error.message;
   }
   return String(error);
+}
+
+/** The workflow run of a workflow-mode test. */
+export interface WorkflowRunSummary {
+  readonly name: string;
+  readonly runId: string;
+  /** WorkflowRunStatus, or WAIT_TIMEOUT. */
+  readonly status: string;
 }
