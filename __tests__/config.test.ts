@@ -100,7 +100,7 @@ describe("loadConfig", () => {
   test("the source branch defaults to main", () => {
     const input = baseConfig();
     input.source = { type: "codestar", connectionArn: "arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123", repository: "acme/glue" };
-    expect(loadConfig(writeTempProject(input)).source).toEqual({ ...input.source, branch: "main" });
+    expect(loadConfig(writeTempProject(input)).source).toEqual({ ...input.source, branch: "main", provider: "github" });
   });
 
   test(`picks the file named by ${CONFIG_ENV} when none is passed`, () => {

@@ -56,13 +56,16 @@ describe("GlueAppStack", () => {
     for (const script of scripts) expect(script.provider).toBe("aws.objects");
   });
 
-  test("assumes the stage's deploy role when the config names one", () => {
+  test("assumes the stage's deploy role when the config names one, through an ephemeral variable a plan may set", () => {
     const config = baseConfig();
     config.stages.dev.deployRoleArn = "arn:aws:iam::222222222222:role/glue-deploy-dev";
-    const { synthesized } = synthGlueStack(writeTempProject(config), "dev");
+    const { synthesized, json } = synthGlueStack(writeTempProject(config), "dev");
     expect(synthesized).toHaveProviderWithProperties(AwsProvider, {
-      assume_role: [expect.objectContaining({ role_arn: "arn:aws:iam::222222222222:role/glue-deploy-dev" })],
+      assume_role: [expect.objectContaining({ role_arn: "${var.deploy_role_arn}" })],
     });
+    expect(json.provider.aws.map((p: any) => p.assume_role[0].role_arn)).toEqual(["${var.deploy_role_arn}", "${var.deploy_role_arn}"]);
+    expect(json.variable.deploy_role_arn).toMatchObject({ default: "arn:aws:iam::222222222222:role/glue-deploy-dev", ephemeral: true, type: "string" });
+    expect(dev.json.variable).toBeUndefined();
   });
 
   test("the script bucket is named after stage, account and region, versioned, KMS-encrypted and private", () => {

@@ -107,7 +107,8 @@ describe("PipelineStack", () => {
       const id = /^\$\{aws_codebuild_project\.([^.]+)\.name\}$/.exec(action.configuration.ProjectName)![1];
       expect(idToName[id]).toBe(PROJECT_OF_STAGE[stage.name]);
     }
-    expect(Object.values(idToName).sort()).toEqual(Object.values(PROJECT_OF_STAGE).sort());
+    // And the pull-request check, which no stage runs: pull requests start it.
+    expect(Object.values(idToName).sort()).toEqual([...Object.values(PROJECT_OF_STAGE), "glue-pipeline-pr-check"].sort());
   });
 
   test("passes artifacts from Source to Build and Build's output to every later step", () => {
@@ -140,11 +141,11 @@ describe("PipelineStack", () => {
     );
     has(
       "glue-pipeline-plan-prod",
-      "plan -input=false -no-color -out=approved.tfplan 2>&1 | tee prod-glue-plan.txt",
+      "npm run --silent diff -- prod-glue --skip-synth --plan-roles --out plan-review --plan-file approved.tfplan",
       'aws s3 cp prod-glue-plan.txt "s3://glue-pipeline-artifacts-111111111111-eu-west-1/plans/prod-glue/$PIPELINE_EXECUTION_ID.txt"',
       'aws s3 cp cdktf.out/stacks/prod-glue/approved.tfplan "s3://glue-pipeline-artifacts-111111111111-eu-west-1/plans/prod-glue/$PIPELINE_EXECUTION_ID.tfplan"',
     );
-    expect(buildSpecOf(three.json, "glue-pipeline-plan-prod").artifacts.files).toEqual(["prod-glue-plan.txt"]);
+    expect(buildSpecOf(three.json, "glue-pipeline-plan-prod").artifacts.files).toEqual(["prod-glue-plan.txt", "prod-glue-summary.md"]);
   });
 
   test("DeployProd applies exactly the plan that PlanProd saved for the approver, in the same execution", () => {
@@ -308,21 +309,24 @@ describe("PipelineStack", () => {
   });
 
   describe("accounts", () => {
-    test("one account: no aliased providers, no deploy roles, no profiles; CodeBuild roles deploy directly", () => {
+    test("one account: no aliased providers, no deploy roles, no deploy profiles; CodeBuild roles deploy directly", () => {
       expect(single.json.provider.aws).toHaveLength(1);
       expect(values(single.json, "aws_iam_role").map((r) => r.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^glue-deploy-/)]));
       const assumed = policiesOf(single.json)
         .filter(({ where }) => where.startsWith("aws_iam_role_policy"))
         .flatMap(({ policy }) => statementsOf(policy).filter((st) => st.Action === "sts:AssumeRole").flatMap((st) => list(st.Resource)));
-      expect(assumed).toEqual(["arn:aws:iam::111111111111:role/glue-test-dev"]);
-      expect(single.synthesized).not.toContain("AWS_PROFILE");
-      expect(single.synthesized).not.toContain("[profile ");
+      // Besides the integration test's role, only the read-only plan roles are assumed: by the planning steps, and by the pipeline's from them.
+      const planRole = (name: string) => `arn:aws:iam::111111111111:role/glue-plan-${name}`;
+      expect([...new Set(assumed)].sort()).toEqual([planRole("dev"), planRole("pipeline"), planRole("prod"), "arn:aws:iam::111111111111:role/glue-test-dev"]);
+      for (const step of ["update-pipeline", "deploy-dev", "deploy-prod"]) {
+        expect(commandsOf(single.json, `glue-pipeline-${step}`).join("\n")).not.toMatch(/AWS_PROFILE|\[profile /);
+      }
       const deployDev = statementsOf(rolePolicyOf(single.json, "glue-pipeline-deploy-dev"));
       expect(deployDev).toContainEqual(expect.objectContaining({ Sid: "StageJobs", Action: expect.arrayContaining(["glue:CreateJob"]) }));
-      // PlanProd may read prod but not change it.
+      // PlanProd holds no right on prod: it plans through the plan roles.
       const planProd = statementsOf(rolePolicyOf(single.json, "glue-pipeline-plan-prod"));
-      expect(planProd.flatMap((s) => list(s.Action))).not.toEqual(expect.arrayContaining(["glue:CreateJob", "s3:*", "iam:PutRolePolicy"]));
-      expect(planProd).toContainEqual(expect.objectContaining({ Sid: "StageJobs", Action: ["glue:GetJob", "glue:GetTags"] }));
+      expect(planProd.map((s) => s.Sid)).not.toContain("StageJobs");
+      expect(planProd).toContainEqual({ Sid: "AssumePlanRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: planRole("pipeline") });
     });
 
     test("three accounts: a deploy role in each stage account, through a pinned provider, trusting only its steps", () => {
@@ -337,7 +341,7 @@ describe("PipelineStack", () => {
       const trusted = (name: string) => JSON.parse(role(name).assume_role_policy).Statement[0].Condition.ArnEquals["aws:PrincipalArn"];
       const pipelineRole = (name: string) => `arn:aws:iam::111111111111:role/glue-pipeline-${name}`;
       expect(trusted("glue-deploy-dev")).toEqual([pipelineRole("update-pipeline"), pipelineRole("deploy-dev")]);
-      expect(trusted("glue-deploy-prod")).toEqual([pipelineRole("update-pipeline"), pipelineRole("plan-prod"), pipelineRole("deploy-prod")]);
+      expect(trusted("glue-deploy-prod")).toEqual([pipelineRole("update-pipeline"), pipelineRole("deploy-prod")]);
       // cdktf runs as the deploy role through the profile that assumes it.
       expect(commandsOf(three.json, "glue-pipeline-deploy-dev")).toContain("AWS_PROFILE=glue-dev npx cdktf deploy dev-glue --auto-approve --skip-synth");
       expect(commandsOf(three.json, "glue-pipeline-update-pipeline").join("\n")).toContain("role_arn = arn:aws:iam::333333333333:role/glue-deploy-prod");
@@ -348,12 +352,14 @@ describe("PipelineStack", () => {
 
     test("a deployRoleArn in the config is assumed by the stage's provider; the pipeline only may assume it", () => {
       const { json } = synthPipeline((c) => (c.stages.prod.deployRoleArn = "arn:aws:iam::333333333333:role/platform-deployer"));
-      expect(commandsOf(json, "glue-pipeline-deploy-prod")).toContain("terraform -chdir=cdktf.out/stacks/prod-glue apply -input=false approved.tfplan");
+      // PlanProd's plan set the ephemeral role variable to the plan role; applying it names the deploy role again.
+      expect(commandsOf(json, "glue-pipeline-deploy-prod")).toContain(
+        "TF_VAR_deploy_role_arn=arn:aws:iam::333333333333:role/platform-deployer terraform -chdir=cdktf.out/stacks/prod-glue apply -input=false approved.tfplan",
+      );
       expect(values(json, "aws_iam_role").map((r) => r.name)).not.toContain("glue-deploy-prod");
       expect(json.provider.aws.map((p: Json) => p.alias)).not.toContain("prod");
-      expect(statementsOf(rolePolicyOf(json, "glue-pipeline-plan-prod"))).toContainEqual(
-        expect.objectContaining({ Action: "sts:AssumeRole", Resource: ["arn:aws:iam::333333333333:role/platform-deployer"] }),
-      );
+      const assumers = values(json, "aws_iam_role_policy").filter((p) => p.policy.includes("role/platform-deployer")).map((p) => p.role);
+      expect(assumers).toEqual([expect.stringContaining("deploy-prod")]);
     });
 
     test("a deployRoleArn of another account than the stage's is refused, naming the key and the fix", () => {
@@ -370,7 +376,7 @@ describe("PipelineStack", () => {
       try {
         const { synthesized, json } = synthPipeline((c) => (c.pipeline = { terraformTokenSecret: "team/hcp-token" }));
         expect(synthesized).not.toContain(token);
-        for (const name of ["update-pipeline", "deploy-dev", "plan-prod", "deploy-prod"]) {
+        for (const name of ["update-pipeline", "deploy-dev", "deploy-prod"]) {
           expect(buildSpecOf(json, `glue-pipeline-${name}`).env["secrets-manager"]).toEqual({ TF_TOKEN_app_terraform_io: "team/hcp-token" });
           expect(statementsOf(rolePolicyOf(json, `glue-pipeline-${name}`))).toContainEqual(
             expect.objectContaining({
@@ -379,7 +385,17 @@ describe("PipelineStack", () => {
             }),
           );
         }
-        for (const name of ["build", "integ-test"]) expect(buildSpecOf(json, `glue-pipeline-${name}`).env["secrets-manager"]).toBeUndefined();
+        // The planning steps (they run a pull request's code) never hold it: they read the plan token as the pipeline's plan role.
+        for (const name of ["build", "integ-test", "plan-prod", "pr-check"]) expect(buildSpecOf(json, `glue-pipeline-${name}`).env["secrets-manager"]).toBeUndefined();
+        for (const name of ["plan-prod", "pr-check"]) {
+          expect(JSON.stringify(rolePolicyOf(json, `glue-pipeline-${name}`))).not.toContain("secretsmanager");
+          expect(commandsOf(json, `glue-pipeline-${name}`)).toContain(
+            'TF_TOKEN_app_terraform_io="$(aws secretsmanager get-secret-value --profile glue-plan-pipeline --secret-id team/hcp-token --query SecretString --output text)" && export TF_TOKEN_app_terraform_io',
+          );
+        }
+        expect(statementsOf(rolePolicyOf(json, "glue-plan-pipeline"))).toContainEqual(
+          expect.objectContaining({ Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:eu-west-1:111111111111:secret:team/hcp-token-??????" }),
+        );
       } finally {
         delete process.env.TF_TOKEN_app_terraform_io;
       }

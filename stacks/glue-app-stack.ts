@@ -3,6 +3,7 @@ import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addAwsAccountProvider } from "./aws-account-provider";
+import { deployRoleReference } from "./deploy-role-variable";
 import type { AppConfig, StageConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";
 import { AthenaWorkgroup } from "./constructs/athena-workgroup";
@@ -45,7 +46,7 @@ export class GlueAppStack extends TerraformStack {
 
     addStateBackend(this, config.backend, stage.stackName);
     const projectTags = { project: "glue-cdktf-pipeline", stage: stage.name, "managed-by": "cdktf" };
-    const provider = { account: stage.account, deployRoleArn: stage.deployRoleArn };
+    const provider = { account: stage.account, deployRoleArn: deployRoleReference(this, stage.deployRoleArn) };
     addAwsAccountProvider(this, { ...provider, tags: { ...projectTags, ...config.tags, ...stage.tags } });
     // S3 allows 10 tags on an object: the scripts carry the project's own, the bucket all of them.
     const objectsProvider = addAwsAccountProvider(this, { ...provider, tags: projectTags, alias: "objects" });

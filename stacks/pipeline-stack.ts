@@ -8,13 +8,17 @@ import { addAwsAccountProvider } from "./aws-account-provider";
 import type { AppConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";
 import { ArtifactStore } from "./pipeline/artifact-store";
-import { CodeBuildStep } from "./pipeline/codebuild-step";
+import { CodeBuildStep, type CodeBuildStepSpec } from "./pipeline/codebuild-step";
 import { artifactBucketName, PIPELINE_NAME } from "./pipeline/constants";
 import { deployAccessByStage } from "./pipeline/deploy-access";
 import { failureNotice } from "./pipeline/failure-notice";
 import { pipelineStages } from "./pipeline/pipeline-stages";
 import { PipelineSource } from "./pipeline/pipeline-source";
+import { PlanRoles } from "./pipeline/plan-roles";
+import { prCheckStep } from "./pipeline/pr-check-step";
+import { PullRequestTrigger } from "./pipeline/pull-request-trigger";
 import { ReleasePipeline } from "./pipeline/release-pipeline";
+import { stageAccountProviders } from "./pipeline/stage-account-provider";
 import { StageDeployRoles } from "./pipeline/stage-deploy-roles";
 import { addStateBackend } from "./state-backend";
 
@@ -25,6 +29,8 @@ export interface PipelineStackProps {
 export class PipelineStack extends TerraformStack {
   readonly pipeline: ReleasePipeline;
   readonly steps: CodeBuildStep[];
+  /** The pull-request check, unless `pullRequests.enabled` is false. */
+  readonly prCheck?: CodeBuildStep;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
@@ -56,17 +62,27 @@ export class PipelineStack extends TerraformStack {
     const source = new PipelineSource(this, "source", { source: config.source, partition, region, accountId });
 
     const stages = pipelineStages({ config, artifactBucket: artifacts.bucketName, access: accessByStage });
-    this.steps = stages.flatMap((step) =>
-      step.kind === "codebuild" ? [new CodeBuildStep(this, step.spec.id, { spec: step.spec, artifacts, partition, region, accountId })] : [],
-    );
+    const codeBuildStep = (spec: CodeBuildStepSpec) => new CodeBuildStep(this, spec.id, { spec, artifacts, partition, region, accountId });
+    this.steps = stages.flatMap((step) => (step.kind === "codebuild" ? [codeBuildStep(step.spec)] : []));
 
+    // Pull requests into the branch: tested, planned read-only, and the summary sent back (pr-check-step.ts).
+    const prCheck = prCheckStep({ config, artifactBucket: artifacts.bucketName });
+    this.prCheck = prCheck && codeBuildStep(prCheck);
+    if (this.prCheck) {
+      new PullRequestTrigger(this, "pr-trigger", { source: config.source, targetBranch: config.pullRequests.targetBranch, check: this.prCheck, partition, region, accountId });
+    }
+    const allSteps = [...this.steps, ...(this.prCheck ? [this.prCheck] : [])];
+
+    // What the stack keeps in stage accounts (deploy, plan and boundary) goes through providers pinned to them.
+    const providers = stageAccountProviders(this, access, tags);
     const deployRoles = new StageDeployRoles(this, "deploy-role", {
       access,
-      steps: this.steps,
+      steps: allSteps,
       pipelineAccountId: accountId,
       backend: config.backend,
-      tags,
+      providers,
     });
+    const planRoles = new PlanRoles(this, "plan-roles", { config, access: accessByStage, providers, steps: allSteps, artifactBucket: artifacts.bucketName });
 
     this.pipeline = new ReleasePipeline(this, "pipeline", {
       name: PIPELINE_NAME,
@@ -90,5 +106,6 @@ export class PipelineStack extends TerraformStack {
     new TerraformOutput(this, "artifact_bucket", { value: artifacts.bucketName });
     new TerraformOutput(this, "failure_topic_arn", { value: notice.topic.arn });
     new TerraformOutput(this, "deploy_role_arns", { value: deployRoles.roles.map((role) => role.arn) });
+    new TerraformOutput(this, "plan_role_arns", { value: [planRoles.pipeline, ...Object.values(planRoles.stages)].map((plan) => plan.role.arn) });
   }
 }

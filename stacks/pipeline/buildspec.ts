@@ -22,6 +22,10 @@ export interface BuildSpecProps {
   readonly install?: readonly string[];
   /** Build-phase commands; the build fails at the first that fails. */
   readonly build: readonly string[];
+  /** Commands run after the build phase whether it passed or failed (`CODEBUILD_BUILD_SUCCEEDING` says which). @default none */
+  readonly postBuild?: readonly string[];
+  /** Variables whose values at the end of the build the pipeline may read through the action's namespace. @default none */
+  readonly exportedVariables?: readonly string[];
   /** Output artifact. @default none */
   readonly artifacts?: BuildSpecArtifacts;
   /** JUnit XML report files, by report group ARN. @default none */
@@ -42,10 +46,12 @@ export function buildSpec(props: BuildSpecProps): string {
       shell: "bash",
       variables: nonEmpty(props.variables),
       "secrets-manager": nonEmpty(props.secrets),
+      "exported-variables": nonEmpty(props.exportedVariables),
     },
     phases: {
       install: { "runtime-versions": props.runtimes, commands: nonEmpty(props.install) },
       build: { commands: props.build },
+      post_build: props.postBuild?.length ? { commands: props.postBuild } : undefined,
     },
     reports: props.junitReports
       ? Object.fromEntries(
@@ -68,6 +74,7 @@ function validate(props: BuildSpecProps): void {
   const texts = [
     ...(props.install ?? []),
     ...props.build,
+    ...(props.postBuild ?? []),
     ...Object.values(props.variables ?? {}),
     ...Object.values(props.secrets ?? {}),
   ];
@@ -79,7 +86,7 @@ function validate(props: BuildSpecProps): void {
       );
     }
   }
-  for (const name of [...Object.keys(props.variables ?? {}), ...Object.keys(props.secrets ?? {})]) {
+  for (const name of [...Object.keys(props.variables ?? {}), ...Object.keys(props.secrets ?? {}), ...(props.exportedVariables ?? [])]) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       throw new Error(`buildSpec: "${name}" is not a shell variable name; use letters, digits and _`);
     }

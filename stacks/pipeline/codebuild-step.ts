@@ -27,14 +27,21 @@ export interface CodeBuildStepSpec {
   readonly computeType: ComputeType;
   /** Build timeout in minutes. */
   readonly timeoutMinutes: number;
-  readonly input: string;
+  /** The pipeline artifact it runs on; none for a step with a `source` of its own. */
+  readonly input?: string;
+  /** The repository it checks out itself, for a step started outside the pipeline. @default the pipeline's artifact `input` */
+  readonly source?: RepositorySource;
   /** Output artifact name. @default none */
   readonly output?: string;
+  /** The action's namespace, through which later actions read its exported variables, e.g. `#{PlanProdVariables.PLAN_HEADLINE}`. @default none */
+  readonly namespace?: string;
   readonly buildSpec: BuildSpecProps;
   /** The step's own rights, besides logs, artifacts and cache. */
   readonly statements: readonly PolicyStatement[];
   /** Stages whose deploy role this step assumes: their deploy roles trust it. @default none */
   readonly assumesDeployRoleOf?: readonly string[];
+  /** The step plans through the read-only plan roles: the pipeline's plan role trusts it. @default false */
+  readonly assumesPlanRoles?: boolean;
   /** Report group kept for the JUnit report in `buildSpec.junitReports`. @default none */
   readonly reportGroupName?: string;
   /** Extra key prefixes of the artifact bucket the step writes, e.g. the plan copies. @default none */
@@ -43,6 +50,17 @@ export interface CodeBuildStepSpec {
   readonly readsPrefixes?: readonly string[];
   /** Gives the step `PIPELINE_EXECUTION_ID`. @default false */
   readonly needsExecutionId?: boolean;
+}
+
+/** A repository CodeBuild checks out itself (not through the pipeline). */
+export interface RepositorySource {
+  readonly type: "CODECOMMIT" | "GITHUB" | "GITLAB" | "BITBUCKET";
+  /** The repository's clone URL. */
+  readonly location: string;
+  /** The CodeConnections connection CodeBuild reaches the repository through. @default none (CodeCommit: the role's own rights) */
+  readonly connectionArn?: string;
+  /** Reports each build's status on its commit, under this name. @default no status reported */
+  readonly statusContext?: string;
 }
 
 export interface CodeBuildStepProps {
@@ -96,7 +114,9 @@ export class CodeBuildStep extends Construct {
     const writes = [...(spec.output ? [`${bucket}/${ARTIFACT_PREFIX}/*`] : []), ...(spec.writesPrefixes ?? []).map((p) => `${bucket}/${p}*`)];
     const statements: PolicyStatement[] = [
       { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:*` },
-      { Sid: "ReadArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${bucket}/${ARTIFACT_PREFIX}/*` },
+      ...(spec.input
+        ? [{ Sid: "ReadArtifacts", Effect: "Allow" as const, Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${bucket}/${ARTIFACT_PREFIX}/*` }]
+        : []),
       { Sid: "Cache", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucket}/${cachePrefix}/*` },
       { Sid: "ReadArtifactBucketAclAndLocation", Effect: "Allow", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: bucket },
       {
@@ -135,8 +155,7 @@ export class CodeBuildStep extends Construct {
       encryptionKey: artifacts.keyArn,
       buildTimeout: spec.timeoutMinutes,
       queuedTimeout: 60,
-      artifacts: { type: "CODEPIPELINE" },
-      source: { type: "CODEPIPELINE", buildspec: buildSpec(spec.buildSpec) },
+      ...projectSource(spec, buildSpec(spec.buildSpec)),
       environment: {
         type: "LINUX_CONTAINER",
         image: CODEBUILD_IMAGE,
@@ -150,6 +169,25 @@ export class CodeBuildStep extends Construct {
       dependsOn: [policy],
     });
   }
+}
+
+/** The project's source and artifacts: the pipeline's, or a repository it checks out itself (keeping no artifact). */
+function projectSource(spec: CodeBuildStepSpec, buildspec: string) {
+  if ((spec.input === undefined) === (spec.source === undefined)) {
+    throw new Error(`CodeBuildStep ${spec.id}: give exactly one of input (a pipeline artifact) and source (a repository)`);
+  }
+  const repository = spec.source;
+  if (!repository) return { artifacts: { type: "CODEPIPELINE" }, source: { type: "CODEPIPELINE", buildspec } };
+  return {
+    artifacts: { type: "NO_ARTIFACTS" },
+    source: {
+      type: repository.type,
+      location: repository.location,
+      buildspec,
+      ...(repository.connectionArn ? { auth: { type: "CODECONNECTIONS", resource: repository.connectionArn } } : {}),
+      ...(repository.statusContext ? { reportBuildStatus: true, buildStatusConfig: { context: repository.statusContext } } : {}),
+    },
+  };
 }
 
 /** IAM refuses a policy whose statements share a Sid; the step's own statements and its spec's must not. */

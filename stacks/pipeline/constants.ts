@@ -21,6 +21,9 @@ export const TERRAFORM_VERSION = "1.12.2";
 /** Terraform's provider plugin cache, kept between builds with the npm and pip caches. */
 export const TERRAFORM_PLUGIN_CACHE = "/root/.terraform.d/plugin-cache";
 
+/** Quiet, non-interactive Terraform in every project that runs it, with the cached plugin directory. */
+export const TERRAFORM_VARIABLES = { CHECKPOINT_DISABLE: "1", CI: "true", TF_IN_AUTOMATION: "1", TF_INPUT: "0", TF_PLUGIN_CACHE_DIR: TERRAFORM_PLUGIN_CACHE } as const;
+
 /** What each project caches: npm's and pip's download caches, and Terraform's providers. */
 export const CACHE_PATHS = ["/root/.npm/**/*", "/root/.cache/pip/**/*", `${TERRAFORM_PLUGIN_CACHE}/**/*`] as const;
 
@@ -49,6 +52,9 @@ export const SOURCE_NAMESPACE = "SourceVariables";
 
 /** Where PlanProd copies the plan, one object per execution, for the approver's link. */
 export const PLAN_PREFIX = "plans/prod-glue/";
+
+/** Where the pull-request check keeps each checked commit's summary and plans. */
+export const PR_CHECK_PREFIX = "pr-checks/";
 
 /** The project and role name of a step, e.g. `glue-pipeline-deploy-dev`. */
 export function stepResourceName(stepId: string): string {

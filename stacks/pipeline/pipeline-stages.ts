@@ -6,6 +6,7 @@
 import type { AppConfig } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { StageName } from "../constants/glue";
+import { DEPLOY_ROLE_VARIABLE } from "../deploy-role-variable";
 import type { PolicyStatement } from "../iam/policy-document";
 import { glueStackName, INTEG_TEST_RUNNER_ROLE_NAME, integTestRoleName, PIPELINE_STACK_NAME } from "../names";
 import type { CodeBuildStepSpec } from "./codebuild-step";
@@ -16,8 +17,7 @@ import {
   JAVA_RUNTIME,
   PLAN_PREFIX,
   RUNTIMES,
-  SOURCE_NAMESPACE,
-  TERRAFORM_PLUGIN_CACHE,
+  TERRAFORM_VARIABLES,
   stepResourceName,
 } from "./constants";
 import type { DeployAccess } from "./deploy-access";
@@ -25,7 +25,9 @@ import { glueStageRows } from "./permissions/glue-stage";
 import { statementsOf } from "./permissions/permission-table";
 import { pipelineStackRows } from "./permissions/pipeline-stack";
 import { stateStatements, terraformTokenVariable, tokenStatements } from "./permissions/terraform-state";
-import { applySavedPlan, installTerraform, NPM_CI, savePlan, updatePipeline, writeProfiles } from "./step-commands";
+import { localRoleNames } from "./plan-roles";
+import { approvalCustomData, planConsoleUrl, planProdStep, planUri } from "./plan-prod-step";
+import { applySavedPlan, installTerraform, NPM_CI, updatePipeline, writeProfiles } from "./step-commands";
 
 export type PipelineStep =
   | { readonly kind: "source"; readonly stage: "Source" }
@@ -38,9 +40,7 @@ export interface PipelineStagesContext {
   readonly access: Readonly<Record<StageName, DeployAccess>>;
 }
 
-const PLAN_FILE = "prod-glue-plan.txt";
 const INTEG_REPORT = "integ-report.xml";
-const EXECUTION_ID = "#{codepipeline.PipelineExecutionId}";
 
 export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
   const { config } = ctx;
@@ -49,7 +49,6 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
   const codebuild = (spec: CodeBuildStepSpec): PipelineStep => ({ kind: "codebuild", stage: spec.stage, spec });
   const terraform = terraformEnvironment(ctx);
   const dev = config.devAccount;
-  const planKey = `${PLAN_PREFIX}${EXECUTION_ID}.txt`;
   const crossAccountRoles = Object.values(ctx.access).filter((a) => a.createRole && a.crossAccount);
 
   return [
@@ -98,9 +97,7 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
             account: config.pipelineAccount,
             artifactBucket: ctx.artifactBucket,
             source: config.source,
-            localDeployRoles: Object.values(ctx.access)
-              .filter((a) => a.createRole && !a.crossAccount)
-              .map((a) => a.roleArn!.split("/").pop()!),
+            localDeployRoles: localRoleNames(ctx.access),
           }),
           "write",
         ),
@@ -139,24 +136,22 @@ export function pipelineStages(ctx: PipelineStagesContext): PipelineStep[] {
       },
       statements: assume("AssumeIntegTestRole", [integTestRoleArn(ctx, "dev")]),
     }),
-    codebuild(stageStep(ctx, "prod", "plan")),
+    codebuild(planProdStep(ctx)),
     {
       kind: "approval",
       stage: "Approval",
-      customData:
-        `Read the plan of prod-glue for commit #{${SOURCE_NAMESPACE}.CommitId} before approving: ` +
-        `s3://${ctx.artifactBucket}/${planKey} (also the ${ARTIFACTS.prodPlan} artifact and the PlanProd log).`,
-      externalEntityLink: `https://s3.console.aws.amazon.com/s3/object/${ctx.artifactBucket}?region=${region}&prefix=${planKey}`,
+      customData: approvalCustomData(ctx.artifactBucket),
+      externalEntityLink: planConsoleUrl(config, ctx.artifactBucket),
     },
     codebuild(stageStep(ctx, "prod", "apply-plan")),
   ];
 }
 
 /**
- * One Glue stack, through the stage's deploy access: `deploy` (DeployDev: cdktf deploy), `plan`
- * (PlanProd: a saved plan and its text) or `apply-plan` (DeployProd: applies that saved plan).
+ * One Glue stack, through the stage's deploy access: `deploy` (DeployDev: cdktf deploy) or `apply-plan`
+ * (DeployProd: applies the plan PlanProd saved; plan-prod-step.ts).
  */
-function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" | "plan" | "apply-plan"): CodeBuildStepSpec {
+function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" | "apply-plan"): CodeBuildStepSpec {
   const { config } = ctx;
   const access = ctx.access[stage];
   const stackName = glueStackName(stage);
@@ -166,7 +161,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
   const asProfile = access.mode === "profile" ? `AWS_PROFILE=${access.profile} ` : "";
   const deployRights =
     access.mode === "direct"
-      ? statementsOf(glueStageRows(stage, access.account, access.roleBoundaryArn), verb === "plan" ? "read" : "write")
+      ? statementsOf(glueStageRows(stage, access.account, access.roleBoundaryArn), "write")
       : assume("AssumeDeployRole", [access.roleArn!]);
   const statements = [
     ...deployRights,
@@ -175,8 +170,6 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
   ];
   const titled = stage.charAt(0).toUpperCase() + stage.slice(1);
   const stackDir = `cdktf.out/stacks/${stackName}`;
-  // One saved plan per execution: PlanProd writes it, DeployProd of the same execution applies it.
-  const planUri = `s3://${ctx.artifactBucket}/${PLAN_PREFIX}$PIPELINE_EXECUTION_ID`;
   const common = {
     computeType: COMPUTE_TYPES.small,
     timeoutMinutes: 60,
@@ -188,7 +181,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
     runtimes: RUNTIMES,
     variables: terraform.variables,
     secrets: terraform.secrets,
-    // Only cdktf deploy needs node modules; the plan steps run Terraform on Build's synthesized JSON.
+    // Only cdktf deploy needs node modules; DeployProd runs Terraform on Build's synthesized JSON.
     install: [...installTerraform(), ...(verb === "deploy" ? [NPM_CI] : []), ...(access.mode === "profile" ? writeProfiles([profileOf(access)]) : [])],
     cachePaths: CACHE_PATHS,
   };
@@ -201,30 +194,16 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
       buildSpec: { ...buildSpecBase, build: [`${asProfile}npx cdktf deploy ${stackName} --auto-approve --skip-synth`] },
     };
   }
-  if (verb === "apply-plan") {
-    return {
-      ...common,
-      id: `deploy-${stage}`,
-      stage: `Deploy${titled}`,
-      description: `applies the plan of ${stackName} that the approver read`,
-      readsPrefixes: [PLAN_PREFIX],
-      needsExecutionId: true,
-      buildSpec: { ...buildSpecBase, build: applySavedPlan(stackDir, planUri, asProfile) },
-    };
-  }
+  // The plan was made with the plan role in the variable, which a saved plan does not keep: name the deploy role.
+  const asDeployer = access.mode === "provider" ? `${asProfile}TF_VAR_${DEPLOY_ROLE_VARIABLE}=${access.roleArn} ` : asProfile;
   return {
     ...common,
-    id: `plan-${stage}`,
-    stage: `Plan${titled}`,
-    description: `plans ${stackName} for the approver`,
-    output: ARTIFACTS.prodPlan,
-    writesPrefixes: [PLAN_PREFIX],
+    id: `deploy-${stage}`,
+    stage: `Deploy${titled}`,
+    description: `applies the plan of ${stackName} that the approver read`,
+    readsPrefixes: [PLAN_PREFIX],
     needsExecutionId: true,
-    buildSpec: {
-      ...buildSpecBase,
-      build: savePlan(stackDir, planUri, PLAN_FILE, asProfile),
-      artifacts: { files: [PLAN_FILE] },
-    },
+    buildSpec: { ...buildSpecBase, build: applySavedPlan(stackDir, planUri(ctx.artifactBucket), asDeployer) },
   };
 }
 
@@ -232,7 +211,7 @@ function stageStep(ctx: PipelineStagesContext, stage: StageName, verb: "deploy" 
 function terraformEnvironment(ctx: PipelineStagesContext) {
   const { backend, pipeline, pipelineAccount } = ctx.config;
   return {
-    variables: { CHECKPOINT_DISABLE: "1", CI: "true", TF_IN_AUTOMATION: "1", TF_INPUT: "0", TF_PLUGIN_CACHE_DIR: TERRAFORM_PLUGIN_CACHE },
+    variables: TERRAFORM_VARIABLES,
     secrets: backend.type === "cloud" ? { [terraformTokenVariable(backend.hostname)]: pipeline.terraformTokenSecret } : {},
     statements: tokenStatements(backend, pipeline.terraformTokenSecret, pipelineAccount),
   };

@@ -98,6 +98,7 @@ export class ReleasePipeline extends Construct {
         const project = props.projects.get(step.stage);
         if (!project) throw new Error(`ReleasePipeline: no CodeBuild project was built for stage ${step.stage}`);
         const { spec } = project;
+        if (!spec.input) throw new Error(`ReleasePipeline: the project of stage ${step.stage} checks out its own source; a pipeline action needs an input artifact`);
         const variables = spec.needsExecutionId
           ? [{ name: "PIPELINE_EXECUTION_ID", value: "#{codepipeline.PipelineExecutionId}", type: "PLAINTEXT" }]
           : undefined;
@@ -109,6 +110,7 @@ export class ReleasePipeline extends Construct {
           version: "1",
           inputArtifacts: [spec.input],
           outputArtifacts: spec.output ? [spec.output] : undefined,
+          namespace: spec.namespace,
           configuration: {
             ProjectName: project.project.name,
             ...(variables ? { EnvironmentVariables: JSON.stringify(variables) } : {}),

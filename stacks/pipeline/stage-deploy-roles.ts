@@ -1,10 +1,12 @@
 /**
  * The deploy roles this stack creates, one per stage whose access needs one (see deploy-access.ts): in
- * the stage's own account through a provider pinned to it, trusting the steps that assume it. Also each
+ * the stage's own account through the provider pinned to it, trusting the steps that assume it. Also each
  * reachable stage's role boundary, which caps the roles those deploys create.
  */
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import type { BackendConfig } from "../config";
+import type { StageName } from "../constants/glue";
 import { partitionOf } from "../constants/aws-regions";
 import type { PolicyStatement } from "../iam/policy-document";
 import { glueStackName } from "../names";
@@ -12,10 +14,10 @@ import type { CodeBuildStep } from "./codebuild-step";
 import type { DeployAccess } from "./deploy-access";
 import { DeployRole } from "./deploy-role";
 import { RoleBoundary } from "./role-boundary";
-import { glueStageRows } from "./permissions/glue-stage";
+import { planRoleName, roleArnIn } from "./plan-access";
+import { glueStageRows, IAM_ROLE_READ } from "./permissions/glue-stage";
 import { statementsOf } from "./permissions/permission-table";
 import { stateStatements } from "./permissions/terraform-state";
-import { addStageAccountProvider } from "./stage-account-provider";
 
 export interface StageDeployRolesProps {
   readonly access: readonly DeployAccess[];
@@ -23,8 +25,8 @@ export interface StageDeployRolesProps {
   readonly steps: readonly CodeBuildStep[];
   readonly pipelineAccountId: string;
   readonly backend: BackendConfig;
-  /** Tags of the providers of other accounts. */
-  readonly tags: Record<string, string>;
+  /** Providers of the stage accounts other than the pipeline's that this stack reaches (stage-account-provider.ts). */
+  readonly providers: Partial<Record<StageName, TerraformProvider>>;
 }
 
 export class StageDeployRoles extends Construct {
@@ -37,7 +39,7 @@ export class StageDeployRoles extends Construct {
       // This stack reaches a stage's account when it is its own, or through the deploy role it creates there.
       const reachable = !access.crossAccount || access.createRole;
       if (!reachable) continue;
-      const provider = access.crossAccount ? addStageAccountProvider(scope, access, props.tags) : undefined;
+      const provider = access.crossAccount ? props.providers[access.stage] : undefined;
       if (access.roleBoundaryArn) {
         this.boundaries.push(new RoleBoundary(this, `${access.stage}-boundary`, { stage: access.stage, account: access.account, provider }));
       }
@@ -46,7 +48,7 @@ export class StageDeployRoles extends Construct {
       const stateStatementsOfStage =
         // In profile mode Terraform reaches the stage's state as this role too.
         access.mode === "profile" ? stateStatements(props.backend, glueStackName(access.stage), partition) : [];
-      const boundaryRead: PolicyStatement[] =
+      const pipelineStackReads: PolicyStatement[] =
         access.roleBoundaryArn && access.crossAccount
           ? [
               {
@@ -58,6 +60,10 @@ export class StageDeployRoles extends Construct {
               },
             ]
           : [];
+      if (access.crossAccount) {
+        // The stage's plan role, which the pipeline stack also keeps in this account: read, never changed here.
+        pipelineStackReads.push({ Sid: "ReadPlanRole", Effect: "Allow", Action: IAM_ROLE_READ, Resource: roleArnIn(access.account, planRoleName(access.stage)) });
+      }
       this.roles.push(
         new DeployRole(this, access.stage, {
           roleName: access.roleArn!.split("/").pop()!,
@@ -68,7 +74,7 @@ export class StageDeployRoles extends Construct {
           statements: [
             ...statementsOf(glueStageRows(access.stage, access.account, access.roleBoundaryArn), "write"),
             ...stateStatementsOfStage,
-            ...boundaryRead,
+            ...pipelineStackReads,
           ],
           provider,
         }),

@@ -20,18 +20,20 @@ export interface AssumedProfile {
   readonly name: string;
   readonly roleArn: string;
   readonly region: string;
+  /** A profile whose credentials assume the role. @default the build's own (its container credentials) */
+  readonly sourceProfile?: string;
 }
 
 /**
- * Writes AWS config profiles that assume a role from the build's own credentials. Terraform and the AWS
- * CLI then reach another account through `profile = <name>` or `AWS_PROFILE=<name>`.
+ * Writes AWS config profiles that assume a role from the build's own credentials (or another profile's).
+ * Terraform and the AWS CLI then reach another account through `profile = <name>` or `AWS_PROFILE=<name>`.
  */
 export function writeProfiles(profiles: readonly AssumedProfile[]): string[] {
   if (profiles.length === 0) return [];
   const lines = profiles.flatMap((p) => [
     `[profile ${p.name}]`,
     `role_arn = ${p.roleArn}`,
-    "credential_source = EcsContainer",
+    p.sourceProfile ? `source_profile = ${p.sourceProfile}` : "credential_source = EcsContainer",
     `region = ${p.region}`,
     `role_session_name = ${PIPELINE_NAME}`,
   ]);
@@ -58,20 +60,6 @@ export function updatePipeline(stackDir: string): string[] {
 }
 
 /**
- * PlanProd: a saved plan of the stack, its text for the approver, both copied under `planUri` (no
- * extension) so DeployProd can apply exactly what was approved. `as` runs Terraform under a profile.
- */
-export function savePlan(stackDir: string, planUri: string, textFile: string, as = ""): string[] {
-  const tf = `${as}terraform -chdir=${stackDir}`;
-  return [
-    `${tf} init -input=false`,
-    `set -o pipefail; ${tf} plan -input=false -no-color -out=approved.tfplan 2>&1 | tee ${textFile}`,
-    `aws s3 cp ${textFile} "${planUri}.txt"`,
-    `aws s3 cp ${stackDir}/approved.tfplan "${planUri}.tfplan"`,
-  ];
-}
-
-/**
  * DeployProd: applies the plan saved by PlanProd of the same execution. Terraform refuses a saved plan
  * whose state has changed since, so nothing the approver did not read can be applied.
  */
@@ -82,4 +70,40 @@ export function applySavedPlan(stackDir: string, planUri: string, as = ""): stri
     `${tf} init -input=false`,
     `${tf} apply -input=false approved.tfplan`,
   ];
+}
+
+/** Where `npm run diff -- --out` writes: summary.md, summary.json, headline.txt and each stack's plan as text. */
+export const PLAN_REVIEW_DIR = "plan-review";
+
+export interface PlanReviewOptions {
+  /** Stacks to plan. @default every stack */
+  readonly stacks?: readonly string[];
+  /** Name of the saved plan in each stack's directory. @default the diff's own */
+  readonly planFile?: string;
+  /** The full plans' address, linked from the summary. @default none */
+  readonly plansUrl?: string;
+}
+
+/**
+ * Plans the stacks Build (or this build) synthesized through the read-only plan roles, without a lock, and
+ * writes the summary to PLAN_REVIEW_DIR. Changes (exit 2) pass; an error (exit 1, or anything else) fails.
+ */
+export function planReview(options: PlanReviewOptions = {}): string {
+  const args = [
+    ...(options.stacks ?? []),
+    "--skip-synth",
+    "--plan-roles",
+    `--out ${PLAN_REVIEW_DIR}`,
+    ...(options.planFile ? [`--plan-file ${options.planFile}`] : []),
+    ...(options.plansUrl ? [`--plans-url "${options.plansUrl}"`] : []),
+  ];
+  return `status=0; npm run --silent diff -- ${args.join(" ")} || status=$?; [ "$status" -eq 0 ] || [ "$status" -eq 2 ]`;
+}
+
+/**
+ * Reads the HCP Terraform token the plans use as `profile` (the pipeline's plan role), so that the build's
+ * own role never holds it. Cloud backend only.
+ */
+export function readTokenAs(profile: string, variable: string, secretName: string): string {
+  return `${variable}="$(aws secretsmanager get-secret-value --profile ${profile} --secret-id ${secretName} --query SecretString --output text)" && export ${variable}`;
 }

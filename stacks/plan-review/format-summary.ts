@@ -13,6 +13,9 @@ const SYMBOL: Record<PlannedResource["action"], string> = {
   import: "<=",
 };
 
+/** The longest headline (it goes into the prod approval's text, which CodePipeline limits to 500 characters). */
+export const HEADLINE_LENGTH = 250;
+
 /** Other changes listed per stack before "and N more": the plan itself has the rest. */
 export const MAX_LISTED_CHANGES = 25;
 
@@ -55,7 +58,7 @@ function changeLine(resource: PlannedResource): string {
  * One line for the approver: the counts, then either that nothing holding data or granting access is
  * destroyed or replaced, or which are; cut to `maxLength` characters with how many were left out.
  */
-export function headline(summary: StackSummary, maxLength = 250): string {
+export function headline(summary: StackSummary, maxLength = HEADLINE_LENGTH): string {
   if (!summary.changed) return fit(`${summary.stack}: no changes`, maxLength);
   const counts = countsLine(summary);
   if (summary.risky.length === 0) return fit(`${counts}; no data- or access-bearing resource destroyed or replaced`, maxLength);

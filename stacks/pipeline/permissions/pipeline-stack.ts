@@ -83,7 +83,7 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
     },
     {
       sid: "Projects",
-      types: ["aws_codebuild_project", "aws_codebuild_report_group"],
+      types: ["aws_codebuild_project", "aws_codebuild_report_group", "aws_codebuild_webhook"],
       resources: [arn("codebuild", `project/${PIPELINE_NAME}-*`), arn("codebuild", `report-group/${PIPELINE_NAME}-*`)],
       read: ["codebuild:BatchGetProjects", "codebuild:BatchGetReportGroups"],
       write: [
@@ -93,6 +93,8 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
         "codebuild:CreateReportGroup",
         "codebuild:UpdateReportGroup",
         "codebuild:DeleteReportGroup",
+        // The pull-request check's webhook (codestar sources).
+        ...(scope.source.type === "codestar" ? ["codebuild:CreateWebhook", "codebuild:UpdateWebhook", "codebuild:DeleteWebhook"] : []),
       ],
     },
     {
@@ -157,7 +159,8 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
       types: ["aws_codepipeline"],
       resources: [scope.source.connectionArn],
       read: [],
-      write: ["codestar-connections:PassConnection", "codeconnections:PassConnection"],
+      // UseConnection: the pull-request check's project checks out through the connection, and its webhook is made through it.
+      write: ["codestar-connections:PassConnection", "codeconnections:PassConnection", "codestar-connections:UseConnection", "codeconnections:UseConnection"],
     });
   }
   return rows;

@@ -73,3 +73,36 @@ export function stateStatements(backend: BackendConfig, stackName: string, parti
   }
   return statements;
 }
+
+/**
+ * Read-only access to stacks' state in the S3 backend, for the plan roles: the state objects, never their
+ * lock (plans run with `-lock=false`), and the state key to decrypt them. With `backend.roleArn`, the right
+ * to assume that role instead, whose rights are the backend owner's to keep read-only for these roles.
+ */
+export function stateReadStatements(backend: BackendConfig, stackNames: readonly string[], partition: string): PolicyStatement[] {
+  if (backend.type !== "s3" || stackNames.length === 0) return [];
+  if (backend.roleArn) {
+    return [{ Sid: "AssumeStateRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: backend.roleArn }];
+  }
+  const bucketArn = `arn:${partition}:s3:::${backend.bucket}`;
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "ListState",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucketArn,
+      Condition: { StringLike: { "s3:prefix": stackNames.map((stack) => `${backend.keyPrefix}/${stack}/*`) } },
+    },
+    {
+      Sid: "ReadState",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: stackNames.map((stack) => `${bucketArn}/${backend.keyPrefix}/${stack}/terraform.tfstate`),
+    },
+  ];
+  if (backend.kmsKeyId) {
+    // Reading state encrypted with this key decrypts it; nothing is encrypted or written with it here.
+    statements.push({ Sid: "DecryptState", Effect: "Allow", Action: "kms:Decrypt", Resource: backend.kmsKeyId });
+  }
+  return statements;
+}
