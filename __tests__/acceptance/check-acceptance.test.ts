@@ -23,7 +23,7 @@ describe("checkAcceptance", () => {
 
   test("rules have unique ids and one-line descriptions", () => {
     const rules = acceptanceRules({ actionCatalog: projectActionCatalog() });
-    expect(rules.length).toBe(ACCEPTANCE_RULES.length + 1);
+    expect(rules.length).toBe(ACCEPTANCE_RULES.length + 2);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     for (const rule of rules) expect(rule.description).toMatch(/^[^\n]{10,200}$/);
   });

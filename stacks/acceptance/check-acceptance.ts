@@ -3,7 +3,7 @@
  * though Terraform finds the JSON valid. Synchronous and fast, so synth can run it before writing.
  */
 import type { ActionCatalog } from "./action-catalog";
-import { ACCEPTANCE_RULES, iamActionsKnown } from "./rules";
+import { ACCEPTANCE_RULES, iamActionResourceScope, iamActionsKnown } from "./rules";
 import { synthesizedApp } from "./synthesized-app";
 import type { AcceptanceRule, Finding, StackJson } from "./types";
 
@@ -14,7 +14,8 @@ export interface CheckAcceptanceOptions {
 
 /** The rules that run with these options. */
 export function acceptanceRules(options: CheckAcceptanceOptions = {}): AcceptanceRule[] {
-  return [...ACCEPTANCE_RULES, ...(options.actionCatalog ? [iamActionsKnown(options.actionCatalog)] : [])];
+  const catalog = options.actionCatalog;
+  return [...ACCEPTANCE_RULES, ...(catalog ? [iamActionsKnown(catalog), iamActionResourceScope(catalog)] : [])];
 }
 
 /** Every finding of every rule, over all stacks at once (names must be unique across stacks). */

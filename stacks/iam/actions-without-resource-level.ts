@@ -13,4 +13,9 @@ export const ACTIONS_WITHOUT_RESOURCE_LEVEL: readonly string[] = [
   "glue:CreateSecurityConfiguration",
   "glue:GetSecurityConfiguration",
   "glue:DeleteSecurityConfiguration",
+  // SNS's subscription actions name no resource type; nor does DescribeLogGroups.
+  "sns:GetSubscriptionAttributes",
+  "sns:SetSubscriptionAttributes",
+  "sns:Unsubscribe",
+  "logs:DescribeLogGroups",
 ];

@@ -24,9 +24,10 @@ import { tagKeysReserved } from "./tag-keys-reserved";
 import { tagLengths } from "./tag-lengths";
 import { uniqueNames } from "./unique-names";
 
+export { iamActionResourceScope } from "./iam-action-resource-scope";
 export { iamActionsKnown } from "./iam-actions-known";
 
-/** Every rule that needs nothing but the synthesized JSON. `iamActionsKnown` also needs an ActionCatalog. */
+/** Every rule that needs nothing but the synthesized JSON. `iamActionsKnown` and `iamActionResourceScope` also need an ActionCatalog. */
 export const ACCEPTANCE_RULES: readonly AcceptanceRule[] = [
   policyJson,
   policyStatementElements,

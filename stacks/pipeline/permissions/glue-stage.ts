@@ -71,17 +71,29 @@ export const IAM_ROLE_WRITE = [
   "iam:ListInstanceProfilesForRole",
 ];
 
-export const SNS_TOPIC_READ = ["sns:GetTopicAttributes", "sns:ListTagsForResource", "sns:GetSubscriptionAttributes"];
-export const SNS_TOPIC_WRITE = [
-  "sns:CreateTopic",
-  "sns:DeleteTopic",
-  "sns:SetTopicAttributes",
-  "sns:TagResource",
-  "sns:UntagResource",
-  "sns:Subscribe",
-  "sns:SetSubscriptionAttributes",
-  "sns:Unsubscribe",
-];
+/**
+ * Managing an SNS topic matching `topicArn` and its subscriptions. The subscription actions have no
+ * resource-level permissions, so they get a row of their own on "*".
+ */
+export function snsTopicRows(sid: string, topicArn: string): PermissionRow[] {
+  return [
+    {
+      sid,
+      types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
+      resources: [topicArn],
+      read: ["sns:GetTopicAttributes", "sns:ListTagsForResource"],
+      write: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:TagResource", "sns:UntagResource", "sns:Subscribe"],
+    },
+    {
+      sid: `${sid}Subscriptions`,
+      types: ["aws_sns_topic_subscription"],
+      resources: ["*"],
+      why: "sns:GetSubscriptionAttributes, SetSubscriptionAttributes and Unsubscribe have no resource-level permissions",
+      read: ["sns:GetSubscriptionAttributes"],
+      write: ["sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
+    },
+  ];
+}
 export const EVENT_RULE_READ = ["events:DescribeRule", "events:ListTargetsByRule", "events:ListTagsForResource"];
 export const EVENT_RULE_WRITE = ["events:PutRule", "events:DeleteRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"];
 
@@ -133,14 +145,7 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       write: ["glue:CreateSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
     },
     ...glueOrchestrationRows(stage, account),
-    {
-      sid: "JobAlertsTopic",
-      types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
-      // Also matches the topic's subscriptions, whose ARNs are the topic's ARN plus `:<id>`.
-      resources: [`arn:${partition}:sns:${region}:${accountId}:${jobAlertsName(stage)}*`],
-      read: SNS_TOPIC_READ,
-      write: SNS_TOPIC_WRITE,
-    },
+    ...snsTopicRows("JobAlertsTopic", `arn:${partition}:sns:${region}:${accountId}:${jobAlertsName(stage)}`),
     {
       sid: "JobAlertsRule",
       types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],

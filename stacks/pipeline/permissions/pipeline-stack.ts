@@ -15,8 +15,7 @@ import {
   KMS_KEY_WRITE,
   kmsAliasRows,
   SECURE_BUCKET_TYPES,
-  SNS_TOPIC_READ,
-  SNS_TOPIC_WRITE,
+  snsTopicRows,
 } from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
 
@@ -116,8 +115,8 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
     {
       sid: "DescribeLogGroups",
       types: ["aws_cloudwatch_log_group"],
-      // DescribeLogGroups is authorised against all log groups of the account and region.
-      resources: [arn("logs", "log-group:*")],
+      resources: ["*"],
+      why: "logs:DescribeLogGroups has no resource-level permissions",
       read: ["logs:DescribeLogGroups"],
       write: [],
     },
@@ -137,14 +136,7 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
         "codepipeline:StopPipelineExecution",
       ],
     },
-    {
-      sid: "FailureTopic",
-      types: ["aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription"],
-      // Also matches the topic's subscriptions, whose ARNs are the topic's ARN plus `:<id>`.
-      resources: [arn("sns", `${PIPELINE_NAME}-*`)],
-      read: SNS_TOPIC_READ,
-      write: SNS_TOPIC_WRITE,
-    },
+    ...snsTopicRows("FailureTopic", arn("sns", `${PIPELINE_NAME}-*`)),
     {
       sid: "Rules",
       types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
