@@ -1,0 +1,139 @@
+/**
+ * `npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles]`
+ *
+ * Synthesizes, then plans each stack (or those named) against its real state, without a lock, and prints
+ * the summary: per stack the counts to add, change, replace and destroy, and first every destroy or
+ * replace of a resource that holds data or grants access, with what forces it. Progress goes to stderr.
+ * Exit codes: 0 no changes, 2 changes, 1 an error (as `terraform plan -detailed-exitcode`).
+ *
+ * Credentials: on a laptop, yours (and the profile glue-<stage> for a stage in another account); with
+ * `--plan-roles` (the pipeline), the read-only plan roles through the profiles the buildspec writes.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../config";
+import { stackNames, stackPlanEnvironment } from "../pipeline/plan-access";
+import { formatText } from "./format-summary";
+import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
+import { summarizePlan, type StackSummary } from "./summarize-plan";
+import { PlanError, planStack, terraformOnPath } from "./terraform-plan";
+
+const USAGE =
+  "Usage: npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--plan-file NAME] [--plans-url URL]\n" +
+  "  STACK         pipeline, dev-glue or prod-glue (default: every stack)\n" +
+  "  --json        print the summary as JSON (use npm run --silent diff, or npm prints its own lines first)\n" +
+  "  --config      the config file (default: GLUE_CONFIG, the cdktf context's config, or default-config.yaml)\n" +
+  "  --out         also write summary.md, summary.json, headline.txt and <stack>.plan.txt there\n" +
+  "  --skip-synth  plan what cdktf.out already holds (the pipeline plans what Build synthesized)\n" +
+  "  --plan-roles  plan through the read-only plan roles (the profiles glue-plan-pipeline, glue-dev, glue-prod)\n" +
+  "  --plan-file   name of the saved plan in each stack's directory (default review.tfplan)\n" +
+  "  --plans-url   where the full plans are, linked from summary.md";
+
+export const EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
+
+async function main(argv: string[], log: (line: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        config: { type: "string" },
+        out: { type: "string" },
+        "skip-synth": { type: "boolean" },
+        "plan-roles": { type: "boolean" },
+        "plan-file": { type: "string" },
+        "plans-url": { type: "string" },
+        help: { type: "boolean" },
+      },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return EXIT.noChanges;
+  }
+  const known = stackNames();
+  const unknown = positionals.filter((stack) => !known.includes(stack));
+  if (unknown.length > 0) throw new InputError(`unknown stack ${unknown.map((s) => `"${s}"`).join(", ")}; the stacks are ${known.join(", ")}`);
+  const terraform = terraformOnPath();
+  if (!terraform) throw new InputError("terraform is not on PATH: npm run diff plans with Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install)");
+  const planFile = values["plan-file"] ?? "review.tfplan";
+  if (!/^[\w.-]+$/.test(planFile)) throw new InputError(`--plan-file "${planFile}" is not a file name; expected letters, digits, . _ -, for example review.tfplan`);
+
+  const configFile = resolve(values.config ?? configFileFromContext() ?? process.env.GLUE_CONFIG ?? join(PROJECT_DIR, "default-config.yaml"));
+  const config = loadConfig(configFile);
+  const outDir = resolve(process.env.CDKTF_OUTDIR ?? join(PROJECT_DIR, "cdktf.out"));
+  if (values["skip-synth"]) log(`diff: planning what ${shown(outDir)} holds`);
+  else synthesize(configFile, outDir, log);
+
+  const stacks = positionals.length > 0 ? known.filter((s) => positionals.includes(s)) : known;
+  const summaries: StackSummary[] = [];
+  const errors: StackError[] = [];
+  const texts: Record<string, string> = {};
+  for (const stack of stacks) {
+    const stackDir = join(outDir, "stacks", stack);
+    if (!existsSync(join(stackDir, "cdk.tf.json"))) {
+      const found = existsSync(join(outDir, "stacks")) ? readdirSync(join(outDir, "stacks")).join(", ") || "none" : "none";
+      errors.push({ stack, error: `no synthesized ${stack} in ${shown(outDir)} (found: ${found}); run npx cdktf synth, or drop --skip-synth` });
+      continue;
+    }
+    const environment = stackPlanEnvironment(config, stack, values["plan-roles"] ? "plan-roles" : "laptop");
+    log(`${stack}: planning ${environment.as}`);
+    try {
+      const planned = await planStack({ stack, stackDir, terraform, env: environment.env, planFile, onProgress: log });
+      const summary = summarizePlan(stack, planned.plan);
+      summaries.push(summary);
+      texts[stack] = planned.text;
+      log(`${stack}: ${summary.changed ? "changes" : "no changes"} (${planned.seconds.toFixed(1)} s)`);
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      errors.push({ stack, error: error.message });
+      log(`${stack}: FAILED`);
+    }
+  }
+
+  const review: Review = { summaries, errors };
+  if (values.json) console.log(JSON.stringify(reviewJson(review), null, 2));
+  else console.log([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  if (values.out) {
+    const commit = process.env.CODEBUILD_RESOLVED_SOURCE_VERSION;
+    const links = [
+      ...(values["plans-url"] ? [{ text: "full plans", url: values["plans-url"] }] : []),
+      ...(process.env.CODEBUILD_BUILD_URL ? [{ text: "build log", url: process.env.CODEBUILD_BUILD_URL }] : []),
+    ];
+    writeReviewFiles(resolve(values.out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
+    log(`diff: summary written to ${shown(resolve(values.out))}`);
+  }
+  return exitCodeOf(review);
+}
+
+/** Synthesizes as cdktf.json's app command does, with the config given. */
+function synthesize(configFile: string, outDir: string, log: (line: string) => void): void {
+  log(`diff: synthesizing ${shown(configFile)}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" };
+  // The file named here wins over one named in cdktf's context.
+  delete env.CDKTF_CONTEXT_JSON;
+  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: PROJECT_DIR, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new InputError((run.stderr || run.stdout || `synth exited ${run.status}`).trim());
+}
+
+function shown(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
+}
+
+main(process.argv.slice(2), (line) => console.error(line)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const detail = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)} (set GLUE_CDKTF_DEBUG=1 to see where)`;
+    if (!(error instanceof InputError) && process.env.GLUE_CDKTF_DEBUG) console.error((error as Error)?.stack);
+    console.error(`diff: ${detail}`);
+    process.exit(EXIT.error);
+  },
+);
