@@ -58,8 +58,8 @@ export function checkStepPermissions(step: string, roleArn: string, calls: reado
 }
 
 function resourceOf(call: RecordedCall): string | undefined {
-  const match = /resource (\S+)/.exec(call.iamDecision ?? "");
-  return match?.[1];
+  const resource = call.iamResource;
+  return resource === null || resource === undefined ? undefined : Array.isArray(resource) ? resource.join(", ") : resource;
 }
 
 function nameOf(arn: string): string {
