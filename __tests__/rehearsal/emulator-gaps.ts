@@ -122,6 +122,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/request_facts.py): judged on the created resource's ARN; kms:TagResource by the action alone, the new key's ARN not being known",
   ),
   gap(
+    "glue-workflow-runs",
+    "StartWorkflowRun fires the workflow's start trigger, which starts its jobs; an activated CONDITIONAL trigger starts its jobs once the jobs of its conditions reached their states in that run; the run is COMPLETED when nothing more runs or can start; GetWorkflow and GetWorkflowRun with IncludeGraph return the graph of jobs and triggers, a run's with each job's runs.",
+    "Stores workflows, triggers and runs, but returns no graph, never starts a job from a trigger, and keeps every run RUNNING, so the integration test's workflow mode could never pass.",
+    "patched in the launcher (moto_patches/glue_workflow_runs.py): the run is played with moto's own StartJobRun, one wave of triggers per GetWorkflowRun; schedules do not fire",
+  ),
+  gap(
     "sigv4-signatures",
     "Refuses a request whose SigV4 signature does not match the credentials' secret.",
     "Checks signatures only when it enforces IAM; the launcher's enforcement checks the session token of assumed-role credentials, not the signature.",

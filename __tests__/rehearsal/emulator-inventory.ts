@@ -4,7 +4,8 @@
  *   const left = await projectResourcesLeft(emulator, [{ accountId: "123456789012", region: "eu-west-1" }]);
  *
  * The launcher reads moto's own state in one request (moto_support/inventory.py): buckets, IAM roles
- * and customer-managed policies, Glue jobs and security configurations, KMS keys not pending deletion
+ * and customer-managed policies, Glue jobs, security configurations, workflows, triggers and databases,
+ * Athena workgroups (but every account's own `primary`), KMS keys not pending deletion
  * and their aliases, log groups, CodeBuild projects and report groups, CodePipeline pipelines, SNS
  * topics, EventBridge rules and buses, and secrets not scheduled for deletion, in every region. The
  * emulator is new for each run, so whatever of these is in the topology's accounts is the run's.

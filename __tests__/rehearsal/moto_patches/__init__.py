@@ -14,6 +14,7 @@ from moto_patches import (
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    glue_workflow_runs,
     iam_enforcement,
 )
 
@@ -25,6 +26,7 @@ PATCHES: list[ModuleType] = [
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    glue_workflow_runs,
 ]
 
 

@@ -1,5 +1,6 @@
 """Every resource of the kinds the stacks create, in every account and region moto holds, read from
-moto's state (one request instead of a listing call per service, account and region).
+moto's state (one request instead of a listing call per service, account and region). Athena's own
+`primary` workgroup is left out.
 
 Served by the call recorder at GET /rehearsal-api/inventory as JSON:
 [{"service", "type", "account", "region", "name"}]. AWS's own resources (AWS-managed IAM policies,
@@ -24,6 +25,7 @@ def _item(service: str, kind: str, account: str, region: str, name: str) -> dict
 
 
 def inventory() -> list[dict[str, str]]:
+    from moto.athena.models import athena_backends
     from moto.codebuild.models import codebuild_backends
     from moto.codepipeline.models import codepipeline_backends
     from moto.events.models import events_backends
@@ -50,6 +52,12 @@ def inventory() -> list[dict[str, str]]:
     for account, region, backend in _backends(glue_backends):
         items += [_item("glue", "job", account, region, name) for name in backend.jobs]
         items += [_item("glue", "security-configuration", account, region, name) for name in backend.security_configurations]
+        items += [_item("glue", "workflow", account, region, name) for name in backend.workflows]
+        items += [_item("glue", "trigger", account, region, name) for name in backend.triggers]
+        items += [_item("glue", "database", account, region, name) for name in backend.databases]
+    for account, region, backend in _backends(athena_backends):
+        # "primary" is the workgroup every account has.
+        items += [_item("athena", "workgroup", account, region, name) for name in backend.work_groups if name != "primary"]
     for account, region, backend in _backends(kms_backends):
         for key in backend.keys.values():
             if key.key_state == "PendingDeletion":
