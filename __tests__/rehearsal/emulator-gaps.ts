@@ -125,7 +125,19 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "glue-workflow-runs",
     "StartWorkflowRun fires the workflow's start trigger, which starts its jobs; an activated CONDITIONAL trigger starts its jobs once the jobs of its conditions reached their states in that run; the run is COMPLETED when nothing more runs or can start; GetWorkflow and GetWorkflowRun with IncludeGraph return the graph of jobs and triggers, a run's with each job's runs.",
     "Stores workflows, triggers and runs, but returns no graph, never starts a job from a trigger, and keeps every run RUNNING, so the integration test's workflow mode could never pass.",
-    "patched in the launcher (moto_patches/glue_workflow_runs.py): the run is played with moto's own StartJobRun, one wave of triggers per GetWorkflowRun; schedules do not fire",
+    "patched in the launcher (moto_patches/glue_workflow_runs.py): the run is played with moto's own StartJobRun, one wave of triggers per GetWorkflowRun, and at once when a real run (glue-job-runs) ends; schedules do not fire",
+  ),
+  gap(
+    "glue-job-runs",
+    "A started job run runs the job's script (ScriptLocation) as the job's role, with the job's DefaultArguments replaced by the run's Arguments and its --extra-py-files on the Python path; it is RUNNING, then SUCCEEDED, FAILED with the error in ErrorMessage, or TIMEOUT past its Timeout, with the time it took as ExecutionTime; StartJobRun beyond the job's MaxConcurrentRuns is refused with ConcurrentRunsExceededException.",
+    "Runs nothing: every run ends SUCCEEDED with ExecutionTime 123 and GlueVersion 0.9, whatever its script does, and MaxConcurrentRuns counts runs by moto's own state machine, so the deployed script, its libraries zip and its arguments are never tried together.",
+    "patched in the launcher (moto_patches/glue_job_runs.py, moto_support/glue_runner.py): each run assumes the job's role in the emulator (its trust must name glue.amazonaws.com), downloads its script and libraries and syncs every S3 location among its arguments down from the emulator's S3 with that role's credentials, runs the script on local Spark in a process of its own (a JVM per run) with Glue's own arguments left to the job runtime to ignore, syncs what it wrote back up (SSE-KMS with the security configuration's key) and ends like Glue; tables go through each run's in-memory Spark catalog; REHEARSAL_GLUE_JOB_RUNS=moto keeps moto's runs",
+  ),
+  gap(
+    "glue-job-run-arguments",
+    "GetJobRun and GetJobRuns report a run's own Arguments: those StartJobRun (or a trigger) gave it, which replaced the job's defaults for that run.",
+    "Reports them merged with the job's DefaultArguments (getmoto/moto#9033 tracks moto's job-run arguments).",
+    "patched in the launcher (moto_patches/glue_job_runs.py, moto_support/glue_job_run.py): a real run reports the arguments it was started with",
   ),
   gap(
     "sigv4-signatures",

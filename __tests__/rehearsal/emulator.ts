@@ -14,6 +14,10 @@
  * puts the session's keys in the role's account (the role need not exist), and the launcher does not
  * enforce IAM for that role's sessions. Every other assumed role's requests are judged against its
  * policies.
+ *
+ * Glue job runs: with `glueJobRuns: "local-spark"` (the rehearsal's choice) each started run runs its
+ * script on local Spark as the job's role, in a folder of its own under `glueRunsDir`; by default
+ * moto's own runs stay, each SUCCEEDED at once with nothing run, which is all a test of other things needs.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -86,6 +90,8 @@ export interface Emulator {
   readonly dir: string;
   /** The launcher's own output */
   readonly logFile: string;
+  /** Where each real Glue job run has its folder (<job>/<run id>/: its files, stdout.log, stderr.log); none with moto's runs. */
+  readonly glueRunsDir?: string;
   /** Credentials of an administrator in that account (cached per account). */
   adminCredentials(accountId: string): Promise<AwsCredentials>;
   /** STS AssumeRole on the emulator, signed with `as`. */
@@ -104,7 +110,14 @@ export interface StartEmulatorOptions {
   readonly python?: string;
   /** @default 30 s */
   readonly startTimeoutMs?: number;
+  /** "local-spark": every started Glue job run really runs (moto_patches/glue_job_runs.py). @default "moto": runs end SUCCEEDED at once */
+  readonly glueJobRuns?: GlueJobRuns;
+  /** For tests only: how many seconds one minute of a Glue job's Timeout lasts, so a TIMEOUT takes seconds. @default 60 */
+  readonly testSecondsPerTimeoutMinute?: number;
 }
+
+/** Who plays a Glue job run: local Spark for real, or moto, which runs nothing. */
+export type GlueJobRuns = "local-spark" | "moto";
 
 export function parseCalls(text: string, fromSeq = 0): RecordedCall[] {
   const calls: RecordedCall[] = [];
@@ -126,7 +139,15 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   const logFile = join(dir, "launcher.log");
   const port = await freeLoopbackPort();
   const endpoint = `https://127.0.0.1:${port}`;
-  const child = spawn(python, [LAUNCHER, "--port", String(port), "--cert-dir", certDir, "--calls-file", callsFile, "--admin-role", ADMIN_ROLE_NAME, "--stop-on-stdin-eof"], {
+  const glueJobRuns = options.glueJobRuns ?? "moto";
+  const glueRunsDir = glueJobRuns === "local-spark" ? join(dir, "glue-runs") : undefined;
+  const glueArgs = [
+    "--glue-job-runs",
+    glueJobRuns,
+    ...(glueRunsDir ? ["--glue-runs-dir", glueRunsDir] : []),
+    ...(options.testSecondsPerTimeoutMinute !== undefined ? ["--test-seconds-per-timeout-minute", String(options.testSecondsPerTimeoutMinute)] : []),
+  ];
+  const child = spawn(python, [LAUNCHER, "--port", String(port), "--cert-dir", certDir, "--calls-file", callsFile, "--admin-role", ADMIN_ROLE_NAME, "--stop-on-stdin-eof", ...glueArgs], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   // However the run ends, the emulator ends with it: on exit here, and when this process dies
@@ -170,6 +191,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     callsFile,
     dir,
     logFile,
+    glueRunsDir,
     adminCredentials(accountId) {
       if (!/^\d{12}$/.test(accountId)) throw new Error(`adminCredentials: "${accountId}" is not a 12-digit account id`);
       let credentials = admins.get(accountId);

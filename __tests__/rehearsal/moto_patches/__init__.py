@@ -1,11 +1,12 @@
 """Patches to moto for the rehearsal, one gap each. Every module has a docstring naming the gap it
 handles (it matches an entry of emulator-gaps.ts) and an apply() that installs it. PATCHES lists them
-in the order they are applied; a later patch (e.g. Glue's StartJobRun on local Spark) adds a module here.
+in the order they are applied. apply_all hands each the launcher's settings; a patch takes those it needs.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from moto_patches import (
     bucket_policy_conditions,
@@ -14,6 +15,7 @@ from moto_patches import (
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    glue_job_runs,
     glue_workflow_runs,
     iam_enforcement,
 )
@@ -26,12 +28,13 @@ PATCHES: list[ModuleType] = [
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    glue_job_runs,
     glue_workflow_runs,
 ]
 
 
-def apply_all(admin_role_name: str) -> list[str]:
+def apply_all(admin_role_name: str, **settings: Any) -> list[str]:
     """Installs every patch; returns their module names."""
     for patch in PATCHES:
-        patch.apply(admin_role_name=admin_role_name)
+        patch.apply(admin_role_name=admin_role_name, **settings)
     return [patch.__name__.rsplit(".", 1)[-1] for patch in PATCHES]

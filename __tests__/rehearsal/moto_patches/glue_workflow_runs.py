@@ -10,14 +10,19 @@ StartJobRun (not as the caller: Glue starts them, so no IAM check applies), and 
 fires, after answering, the conditional triggers whose conditions now hold (one wave per call, so a
 run is seen RUNNING between waves) and completes the run once every job run has ended and no trigger
 can fire. The graph
-is built from the workflow's triggers, as AWS builds it.
+is built from the workflow's triggers, as AWS builds it. Where job runs really run
+(moto_patches/glue_job_runs.py), a run's end also advances the workflow runs it is in, at once, as
+Glue's own event does.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from moto.core.utils import utcnow
+
+from moto_support.glue_job_run import LocalJobRun, on_run_end
 
 # (account, region, workflow, run id) -> job name -> ids of its runs in that workflow run
 _RUN_JOBS: dict[tuple[str, str, str, str], dict[str, list[str]]] = {}
@@ -25,6 +30,8 @@ _RUN_JOBS: dict[tuple[str, str, str, str], dict[str, list[str]]] = {}
 _FIRED: dict[tuple[str, str, str, str], set[str]] = {}
 
 FINAL_JOB_STATES = {"SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"}
+# A job run's end (on its own thread) and GetWorkflowRun (on a request's) both advance runs: one at a time.
+_ADVANCING = threading.Lock()
 
 
 def _triggers_of(backend: Any, workflow: str) -> list[Any]:
@@ -115,6 +122,19 @@ def _advance(backend: Any, workflow: Any, run: Any, key: tuple[str, str, str, st
         run.completed_on = utcnow()
 
 
+def _advance_runs_with(job_run: LocalJobRun) -> None:
+    """A real job run ended: advance each workflow run it belongs to, as Glue does on the job's event."""
+    from moto.glue.models import glue_backends
+
+    spec = job_run.spec
+    backend = glue_backends[spec.account_id][spec.region]
+    with _ADVANCING:
+        for key, jobs in list(_RUN_JOBS.items()):
+            workflow = backend.workflows.get(key[2])
+            if key[:2] == (spec.account_id, spec.region) and job_run.job_run_id in jobs.get(job_run.job_name, []) and workflow is not None:
+                _advance(backend, workflow, workflow.get_run(key[3]), key)
+
+
 def _statistics(backend: Any, key: tuple[str, str, str, str]) -> dict[str, int]:
     states = [_latest_state(backend, key, name) for name in _RUN_JOBS.get(key, {})]
     count = lambda wanted: sum(1 for state in states if state == wanted)  # noqa: E731
@@ -140,9 +160,10 @@ def apply(**_: Any) -> None:
     def start_workflow_run(self: Any, workflow_name: str, properties: Any) -> str:
         run_id = original_start(self, workflow_name, properties)
         key = (self.account_id, self.region_name, workflow_name, run_id)
-        for trigger in _triggers_of(self, workflow_name):
-            if trigger.trigger_type in ("ON_DEMAND", "SCHEDULED"):
-                _fire(self, key, trigger)
+        with _ADVANCING:
+            for trigger in _triggers_of(self, workflow_name):
+                if trigger.trigger_type in ("ON_DEMAND", "SCHEDULED"):
+                    _fire(self, key, trigger)
         return run_id
 
     def get_workflow(self: Any) -> ActionResult:
@@ -163,9 +184,11 @@ def apply(**_: Any) -> None:
         if self._get_param("IncludeGraph"):
             result["Graph"] = _graph(backend, name, key)
         # Glue starts jobs between calls: what this call fires, the next one shows.
-        _advance(backend, workflow, run, key)
+        with _ADVANCING:
+            _advance(backend, workflow, run, key)
         return ActionResult({"Run": result})
 
+    on_run_end(_advance_runs_with)
     GlueBackend.start_workflow_run = start_workflow_run  # type: ignore[method-assign]
     GlueResponse.get_workflow = get_workflow  # type: ignore[method-assign]
     GlueResponse.get_workflow_run = get_workflow_run  # type: ignore[method-assign]
