@@ -4,7 +4,7 @@
  * table read becomes the writer's output location, so the reader gets `--<input> <location>`.
  */
 import type { ConfigProblem } from "./config-error";
-import { closestMatch } from "./did-you-mean";
+import { closestMatch, editDistance } from "./did-you-mean";
 import type { JobConfig, TableRef } from "./types";
 
 /** Where a job's fields were written, for messages: `jobs.X.after` or `stages.dev.jobs.X.after`. */
@@ -123,7 +123,9 @@ function tableWriters({ stage, jobs, pathOf }: StageWorkflowInput, problems: Con
 
 function missingTableMessage({ stage, disabled }: StageWorkflowInput, table: TableRef, writers: Map<string, TableWriter>): string {
   const written = [...writers.keys()];
-  const guess = closestMatch(table.name, written);
+  // Table names share words (legislators_history, legislators_summary): only a typo's distance is a hint.
+  const closest = closestMatch(table.name, written);
+  const guess = closest !== undefined && editDistance(closest, table.name) <= 2 ? closest : undefined;
   const list = written.length > 0 ? `the tables of ${stage} are ${written.join(", ")}` : `no job of ${stage} declares a table`;
   const note = disabled.size > 0 ? ` (jobs left out of ${stage}: ${[...disabled].join(", ")})` : "";
   return `in ${stage}: found table ${table.name}${guess ? ` (did you mean ${guess}?)` : ""}, which no job of ${stage} writes${note}; expected a table an output declares (outputs.<name>: { path, table }): ${list}`;
