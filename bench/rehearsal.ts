@@ -18,13 +18,15 @@ export interface RehearsalTiming {
 
 export const REHEARSAL_TARGET_SECONDS = 6 * 60;
 
-export function benchRehearsal(topology: string, config: string): RehearsalTiming {
+/** `env` adds to the rehearsal's environment, e.g. REHEARSAL_GLUE_JOB_RUNS=moto for a run without real job runs. */
+export function benchRehearsal(topology: string, config: string, env: Readonly<Record<string, string>> = {}): RehearsalTiming {
   const report = path.join(tempDir("bench-rehearsal-"), "report.json");
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "__tests__/rehearsal/cli.ts", "--config", config, "--report", report], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status === 3) return { topology, skipped: run.stdout.trim().split("\n").at(-1), steps: [] };

@@ -106,6 +106,19 @@ for (const r of rehearsals) {
   if (r.seconds === undefined) continue;
   targets.push({ what: `rehearsal (${r.topology}) <= 6 min`, met: r.seconds <= REHEARSAL_TARGET_SECONDS && r.passed === true, detail: `${r.seconds.toFixed(0)} s${r.passed ? "" : ", FAILED"}` });
 }
+// What the real Glue job runs cost: the one-account rehearsal again with moto's runs, which run nothing.
+step("rehearsal of one account without real job runs (REHEARSAL_GLUE_JOB_RUNS=moto)");
+const withoutRuns = benchRehearsal("one account, moto's runs", "default-config.yaml", { REHEARSAL_GLUE_JOB_RUNS: "moto" });
+rehearsals.push(withoutRuns);
+const withRuns = rehearsals[0];
+if (withRuns.seconds !== undefined && withoutRuns.seconds !== undefined) {
+  const integ = (t: typeof withRuns) => t.steps.find((s) => s.name === "IntegTest")?.seconds ?? 0;
+  rows.push({
+    what: "rehearsal, real job runs' cost",
+    seconds: withRuns.seconds - withoutRuns.seconds,
+    note: `one account: ${withRuns.seconds.toFixed(0)} s with real runs, ${withoutRuns.seconds.toFixed(0)} s with moto's; IntegTest ${integ(withRuns).toFixed(1)} s vs ${integ(withoutRuns).toFixed(1)} s`,
+  });
+}
 
 const table = [
   "| what | wall (s) | peak RSS (MiB) | note |",

@@ -9,10 +9,13 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { PROJECT_DIR } from "../../stacks/config";
+import { loadConfig, PROJECT_DIR } from "../../stacks/config";
 import { emptyStackBuckets } from "./empty-bucket";
 import { startEmulator, type Emulator } from "./emulator";
 import { EMULATOR_GAPS } from "./emulator-gaps";
+import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
+import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
+import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator-inventory";
 import { writeEmulatorOverride } from "./emulator-override";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
@@ -51,8 +54,10 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
   const started = Date.now();
   const workDir = mkdtempSync(join(tmpdir(), "glue-rehearsal-"));
   log(`rehearsal: terraform ${tools.terraformVersion}, AWS provider ${tools.provider.version} (${tools.provider.foundBy}); files in ${workDir}`);
-  const emulator = await startEmulator({ workDir });
-  log(`rehearsal: emulator on ${emulator.endpoint}`);
+  // Each Glue job run runs its script on local Spark, unless REHEARSAL_GLUE_JOB_RUNS=moto.
+  const glueJobRuns = rehearsalGlueJobRuns();
+  const emulator = await startEmulator({ workDir, glueJobRuns });
+  log(`rehearsal: emulator on ${emulator.endpoint}${emulator.glueRunsDir ? `; Glue job runs on local Spark, each in a folder under ${emulator.glueRunsDir}` : ""}`);
   const steps: StepReport[] = [];
   try {
     const synthStart = Date.now();
@@ -61,9 +66,15 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set() };
     prepareStacks(run, workspace.outDir);
     record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
+    const config = loadConfig(workspace.configFile);
+    if (glueJobRuns === "local-spark") record(run, await seedSampleDataStep(emulator, config, workDir));
+    else run.changes.add(`Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): each SUCCEEDED at once, no script ran`);
 
     const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
     if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir);
+    const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
+    const jobRuns = integTest ? readJobRuns(integTest.files) : [];
+    if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
     if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
     return {
       passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
@@ -73,6 +84,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       permissionFindings: run.findings,
       roles: run.roles,
       rehearsalChanges: [...run.changes],
+      ...(jobRuns.length > 0 ? { jobRuns } : {}),
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

@@ -1,5 +1,6 @@
 /** The rehearsal's outcome: a table for people and a JSON report for machines. */
 import type { EmulatorGap } from "./emulator-gaps";
+import type { JobRunReport } from "./integ-job-runs";
 import type { PermissionFinding, RoleUse } from "./permission-check";
 
 export type StepOutcome = "passed" | "failed" | "not run";
@@ -26,6 +27,8 @@ export interface RehearsalReport {
   readonly roles: readonly RoleUse[];
   /** What the rehearsal changed in its copy of the synthesized stacks, e.g. the provider pin. */
   readonly rehearsalChanges: readonly string[];
+  /** The Glue job runs of IntegTest (from its integration-test report): real runs on local Spark, or moto's. */
+  readonly jobRuns?: readonly JobRunReport[];
   readonly seconds: number;
 }
 
@@ -41,9 +44,19 @@ export function formatTable(steps: readonly StepReport[]): string {
   ].join("\n");
 }
 
+/** IntegTest's job runs, one row each: job, state, seconds, and why a run failed. */
+export function formatJobRuns(runs: readonly JobRunReport[]): string {
+  const width = Math.max(3, ...runs.map((r) => r.job.length));
+  return [
+    `${"JOB RUN".padEnd(width + 2)} ${"STATE".padEnd(12)} ${"SECONDS".padStart(WIDTHS.seconds)}  RESULT`,
+    ...runs.map((r) => `  ${r.job.padEnd(width)} ${r.state.padEnd(12)} ${String(r.seconds).padStart(WIDTHS.seconds)}  ${r.passed ? "PASSED" : `FAILED: ${r.reason ?? ""}`}`),
+  ].join("\n");
+}
+
 /** The table, what was not rehearsed, the findings and the verdict. */
 export function formatReport(report: RehearsalReport): string {
   const lines = [formatTable(report.steps)];
+  if (report.jobRuns?.length) lines.push("", "IntegTest's Glue job runs:", formatJobRuns(report.jobRuns));
   const notRehearsed = report.steps.flatMap((s) => s.notRehearsed.map((n) => `  ${s.name}: ${n}`));
   if (notRehearsed.length > 0) lines.push("", "not rehearsed:", ...notRehearsed);
   if (report.rehearsalChanges.length > 0) lines.push("", "changed in the rehearsal's copy only:", ...report.rehearsalChanges.map((c) => `  ${c}`));
