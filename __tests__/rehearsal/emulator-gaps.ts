@@ -122,6 +122,18 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/iam_enforcement.py, moto_support/request_facts.py): judged on the created resource's ARN; kms:TagResource by the action alone, the new key's ARN not being known",
   ),
   gap(
+    "codecommit-pull-requests",
+    "CodeCommit keeps pull requests: PostCommentForPullRequest comments on one (the pull-request check's post_build), and EventBridge sends CodeCommit Pull Request State Change events.",
+    "Implements CodeCommit's CreateRepository, GetRepository and DeleteRepository only; no pull request, comment or event.",
+    "accepted: the rehearsal starts the pull-request check as its EventBridge target would (the target's input filled in), and lists posting the comment as not rehearsed; the comment's body is the summary the step writes",
+  ),
+  gap(
+    "codebuild-webhooks",
+    "CreateWebhook, UpdateWebhook and DeleteWebhook attach a project to its GitHub, GitLab or Bitbucket repository through a CodeConnections connection (the pull-request check of a codestar source).",
+    "Not implemented (HTTP 500, NotImplementedError).",
+    "accepted: the rehearsed topologies use CodeCommit, whose pull-request check an EventBridge rule starts; a codestar source's webhook and status reporting are not rehearsed",
+  ),
+  gap(
     "glue-workflow-runs",
     "StartWorkflowRun fires the workflow's start trigger, which starts its jobs; an activated CONDITIONAL trigger starts its jobs once the jobs of its conditions reached their states in that run; the run is COMPLETED when nothing more runs or can start; GetWorkflow and GetWorkflowRun with IncludeGraph return the graph of jobs and triggers, a run's with each job's runs.",
     "Stores workflows, triggers and runs, but returns no graph, never starts a job from a trigger, and keeps every run RUNNING, so the integration test's workflow mode could never pass.",

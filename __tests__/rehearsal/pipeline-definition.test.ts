@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from "../../stacks/config";
 import { synthApp } from "../helpers/synth-app";
 import { baseConfig, writeTempProject } from "../helpers/temp-project";
-import { parseBuildSpec, pipelineActions, resolvePipelineVariables } from "./pipeline-definition";
+import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables } from "./pipeline-definition";
 
 describe("pipelineActions", () => {
   const actions = pipelineActions(synthApp(DEFAULT_CONFIG_FILE).pipeline);
@@ -35,6 +35,23 @@ describe("pipelineActions", () => {
     expect(integ).toEqual(expect.objectContaining({ roleName: "glue-pipeline-integ-test", outputs: ["integ_report"] }));
   });
 
+  test("the pull-request check: its project on the source, with what its EventBridge target passes as variables to fill in", () => {
+    const check = pullRequestCheck(synthApp(DEFAULT_CONFIG_FILE).pipeline, "glue-pipeline-pr-check");
+    expect(check).toMatchObject({ kind: "codebuild", projectName: "glue-pipeline-pr-check", roleName: "glue-pipeline-pr-check", inputs: ["source"] });
+    expect(check?.actionVariables).toEqual({
+      PULL_REQUEST_ID: "#{PullRequest.id}",
+      SOURCE_COMMIT: "#{PullRequest.sourceCommit}",
+      DESTINATION_COMMIT: "#{PullRequest.destinationCommit}",
+    });
+    expect(check?.buildSpec.postBuild).toHaveLength(1);
+    expect(pullRequestCheck(synthApp(DEFAULT_CONFIG_FILE).pipeline, "glue-pipeline-nothing")).toBeUndefined();
+  });
+
+  test("PlanProd's namespace and exported variable", () => {
+    const planProd = actions.find((a) => a.stage === "PlanProd");
+    expect(planProd).toMatchObject({ namespace: "PlanProdVariables", buildSpec: expect.objectContaining({ exportedVariables: ["PLAN_HEADLINE"] }) });
+  });
+
   test("a reference to a resource the stack lacks is an error, not a guess", () => {
     const stack = synthApp(writeTempProject(baseConfig())).pipeline;
     const pipeline = Object.values<any>(stack.resource.aws_codepipeline)[0];
@@ -43,11 +60,15 @@ describe("pipelineActions", () => {
   });
 });
 
-test("parseBuildSpec reads variables, secrets, both phases and artifacts", () => {
+test("parseBuildSpec reads variables, secrets, exported variables, the phases and artifacts", () => {
   const spec = parseBuildSpec(
     'version: "0.2"\nenv:\n  variables: { A: "1" }\n  secrets-manager: { T: tok }\nphases:\n  install: { commands: [i] }\n  build: { commands: [b1, b2] }\nartifacts: { files: [x.txt] }\n',
   );
-  expect(spec).toEqual({ variables: { A: "1" }, secrets: { T: "tok" }, install: ["i"], build: ["b1", "b2"], artifactFiles: ["x.txt"] });
+  expect(spec).toEqual({ variables: { A: "1" }, secrets: { T: "tok" }, install: ["i"], build: ["b1", "b2"], postBuild: [], exportedVariables: [], artifactFiles: ["x.txt"] });
+  expect(parseBuildSpec('version: "0.2"\nenv:\n  exported-variables: [H]\nphases:\n  build: { commands: [b] }\n  post_build: { commands: [p] }\n')).toMatchObject({
+    postBuild: ["p"],
+    exportedVariables: ["H"],
+  });
 });
 
 test("resolvePipelineVariables replaces known #{...} references and keeps unknown ones", () => {

@@ -13,6 +13,10 @@ export interface BuildSpec {
   readonly secrets: Readonly<Record<string, string>>;
   readonly install: readonly string[];
   readonly build: readonly string[];
+  /** Run after build, passed or failed. */
+  readonly postBuild: readonly string[];
+  /** Variables whose final values the action's namespace exports. */
+  readonly exportedVariables: readonly string[];
   readonly artifactFiles: readonly string[];
 }
 
@@ -29,6 +33,8 @@ export type PipelineAction =
       readonly outputs: readonly string[];
       /** The action's EnvironmentVariables, values as written (with `#{...}` pipeline variables). */
       readonly actionVariables: Readonly<Record<string, string>>;
+      /** Where later actions read its exported variables, e.g. `#{PlanProdVariables.PLAN_HEADLINE}`. */
+      readonly namespace?: string;
       readonly buildSpec: BuildSpec;
     }
   | { readonly kind: "approval"; readonly stage: string; readonly customData: string; readonly externalEntityLink?: string };
@@ -59,9 +65,44 @@ function actionOf(stack: Json, stageName: string, action: Json): PipelineAction 
     inputs: action.input_artifacts ?? [],
     outputs: action.output_artifacts ?? [],
     actionVariables: Object.fromEntries(variables.map((v) => [v.name, v.value])),
+    namespace: action.namespace,
     buildSpec: parseBuildSpec(project.source.buildspec),
   };
 }
+
+/** The namespace of the variables a pull request's event gives the check: `#{PullRequest.<input path name>}`. */
+export const PULL_REQUEST_NAMESPACE = "PullRequest";
+
+/**
+ * The pull-request check as a pull request starts it: its project, run on the source, with the variables
+ * its EventBridge target's input transformer passes (as `#{PullRequest.<name>}` references to fill in).
+ * Undefined when the stack has no such project or no EventBridge trigger for it (a webhook starts it).
+ */
+export function pullRequestCheck(stack: Json, projectName: string): CodeBuildAction | undefined {
+  const [id, project] = Object.entries<Json>(stack.resource?.aws_codebuild_project ?? {}).find(([, p]) => p.name === projectName) ?? [];
+  if (!id || !project) return undefined;
+  const target = Object.values<Json>(stack.resource?.aws_cloudwatch_event_target ?? {}).find((t) => t.arn === `\${aws_codebuild_project.${id}.arn}`);
+  if (!target?.input_transformer) return undefined;
+  // EventBridge puts each input path's JSON value where its <name> stands: the result is StartBuild's request.
+  const template: string = target.input_transformer.input_template;
+  const request = JSON.parse(template.replace(/<(\w+)>/g, (_whole, name: string) => JSON.stringify(`#{${PULL_REQUEST_NAMESPACE}.${name}}`))) as {
+    environmentVariablesOverride?: { name: string; value: string }[];
+  };
+  const role = referenced(stack, project.service_role, "aws_iam_role");
+  return {
+    kind: "codebuild",
+    stage: "PullRequestCheck",
+    projectName: project.name,
+    roleName: role.name,
+    timeoutMinutes: project.build_timeout ?? 60,
+    inputs: ["source"],
+    outputs: [],
+    actionVariables: Object.fromEntries((request.environmentVariablesOverride ?? []).map((v) => [v.name, v.value])),
+    buildSpec: parseBuildSpec(project.source.buildspec),
+  };
+}
+
+type CodeBuildAction = Extract<PipelineAction, { kind: "codebuild" }>;
 
 export function parseBuildSpec(text: string): BuildSpec {
   const spec = parse(text) as Json;
@@ -70,6 +111,8 @@ export function parseBuildSpec(text: string): BuildSpec {
     secrets: spec.env?.["secrets-manager"] ?? {},
     install: spec.phases?.install?.commands ?? [],
     build: spec.phases?.build?.commands ?? [],
+    postBuild: spec.phases?.post_build?.commands ?? [],
+    exportedVariables: spec.env?.["exported-variables"] ?? [],
     artifactFiles: spec.artifacts?.files ?? [],
   };
 }

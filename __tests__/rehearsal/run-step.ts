@@ -22,6 +22,15 @@ const NOT_REHEARSED = new Map<string, string>([
   ["npm test", "npm test (the rehearsal runs inside it)"],
 ]);
 
+/** Commands left out by what they call: the emulator does not have it (emulator-gaps.ts). */
+const NOT_REHEARSED_CALLS: readonly [RegExp, string][] = [
+  [/aws codecommit post-comment-for-pull-request/, "posting the summary on the pull request (moto has no CodeCommit pull requests; the comment's body is plan-review/summary.md, which the step wrote)"],
+];
+
+function notRehearsedReason(command: string): string | undefined {
+  return NOT_REHEARSED.get(command) ?? NOT_REHEARSED_CALLS.find(([pattern]) => pattern.test(command))?.[1];
+}
+
 /** Directories of a copied artifact that a fresh CodeBuild container would not have. */
 const LEFT_BEHIND = new Set([".terraform", "terraform-state"]);
 /** The source artifact is the repository: no synthesized output in it. */
@@ -51,6 +60,8 @@ export interface StepResult {
   readonly ran: string;
   readonly notRehearsed: readonly string[];
   readonly error?: string;
+  /** The buildspec's exported variables as the build left them. */
+  readonly exported: Readonly<Record<string, string>>;
   readonly roleArn: string;
   /** Calls the step made are those with fromSeq < seq <= toSeq. */
   readonly fromSeq: number;
@@ -101,14 +112,22 @@ export async function runCodeBuildStep(action: CodeBuildAction, ctx: StepRunCont
     };
     const secrets = readSecrets(action.buildSpec.secrets, baseEnv);
     const env = { ...baseEnv, ...secrets };
-    const commands: string[] = [];
-    for (const command of [...action.buildSpec.install, ...action.buildSpec.build]) {
-      const why = NOT_REHEARSED.get(command);
-      if (why) notRehearsed.push(why);
-      else commands.push(command);
-    }
+    const rehearsed = (commands: readonly string[]) =>
+      commands.filter((command) => {
+        const why = notRehearsedReason(command);
+        if (why) notRehearsed.push(why);
+        return !why;
+      });
+    const commands = rehearsed([...action.buildSpec.install, ...action.buildSpec.build]);
+    const postBuild = rehearsed(action.buildSpec.postBuild);
     const timeoutMs = action.timeoutMinutes * 60_000;
-    let error = await runInBash(commands, { cwd: srcDir, env, logFile, timeoutMs });
+    const exportedFile = join(stepDir, "exported.json");
+    let error = await runInBash(commands, { cwd: srcDir, env, logFile, timeoutMs, exported: { names: action.buildSpec.exportedVariables, file: exportedFile } });
+    // post_build runs whether the build passed or failed, and is told which.
+    const postError = postBuild.length
+      ? await runInBash(postBuild, { cwd: srcDir, env: { ...env, CODEBUILD_BUILD_SUCCEEDING: error ? "0" : "1" }, logFile: `${logFile}.post`, timeoutMs })
+      : undefined;
+    error ??= postError;
     if (!error) error = collectOutputs(action, srcDir, stepDir, ctx.artifacts);
     return {
       name: action.stage,
@@ -117,6 +136,7 @@ export async function runCodeBuildStep(action: CodeBuildAction, ctx: StepRunCont
       ran: `${commands.length} command(s) of ${action.projectName} as ${action.roleName}`,
       notRehearsed: [...new Set(notRehearsed)],
       error,
+      exported: existsSync(exportedFile) ? (JSON.parse(readFileSync(exportedFile, "utf8")) as Record<string, string>) : {},
       roleArn,
       fromSeq,
       toSeq: ctx.emulator.lastSeq(),
@@ -148,13 +168,19 @@ interface BashRun {
   readonly env: Record<string, string>;
   readonly logFile: string;
   readonly timeoutMs: number;
+  /** After the last command, these variables' values are written to `file` as JSON (CodeBuild's exported variables). */
+  readonly exported?: { readonly names: readonly string[]; readonly file: string };
 }
 
 /** Runs the commands in one bash session, as CodeBuild's buildspec 0.2 does; returns the first failure. */
 function runInBash(commands: readonly string[], run: BashRun): Promise<string | undefined> {
-  const script = commands
-    .map((command, i) => [`echo "[rehearsal] Running command ${i + 1}: "${shellQuote(command)}`, command, `rc=$?; if [ $rc -ne 0 ]; then echo "[rehearsal] Command ${i + 1} exited with $rc"; exit $rc; fi`].join("\n"))
-    .join("\n");
+  const exports = run.exported?.names.length
+    ? [`node -e 'const o={}; for (const n of process.argv.slice(1)) o[n]=process.env[n] ?? ""; require("fs").writeFileSync(${JSON.stringify(run.exported.file)}, JSON.stringify(o))' ${run.exported.names.join(" ")}`]
+    : [];
+  const script = [
+    ...commands.map((command, i) => [`echo "[rehearsal] Running command ${i + 1}: "${shellQuote(command)}`, command, `rc=$?; if [ $rc -ne 0 ]; then echo "[rehearsal] Command ${i + 1} exited with $rc"; exit $rc; fi`].join("\n")),
+    ...exports,
+  ].join("\n");
   const scriptFile = `${run.logFile}.sh`;
   writeFileSync(scriptFile, `${script}\n`);
   const log = createWriteStream(run.logFile);

@@ -10,8 +10,8 @@
  * `--plan-roles` (the pipeline), the read-only plan roles through the profiles the buildspec writes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../config";
 import { stackNames, stackPlanEnvironment } from "../pipeline/plan-access";
@@ -116,6 +116,8 @@ async function main(argv: string[], log: (line: string) => void): Promise<number
 /** Synthesizes as cdktf.json's app command does, with the config given. */
 function synthesize(configFile: string, outDir: string, log: (line: string) => void): void {
   log(`diff: synthesizing ${shown(configFile)}`);
+  // The app makes the output directory, but not its parents.
+  mkdirSync(dirname(outDir), { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" };
   // The file named here wins over one named in cdktf's context.
   delete env.CDKTF_CONTEXT_JSON;
