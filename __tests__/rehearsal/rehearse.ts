@@ -10,23 +10,28 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../../stacks/config";
+import { stepResourceName } from "../../stacks/pipeline/constants";
+import { PR_CHECK_ID } from "../../stacks/pipeline/pr-check-step";
 import { emptyStackBuckets } from "./empty-bucket";
+import { laptopDiff } from "./laptop-diff";
 import { startEmulator, type Emulator } from "./emulator";
 import { EMULATOR_GAPS } from "./emulator-gaps";
 import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
 import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator-inventory";
-import { writeEmulatorOverride } from "./emulator-override";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
-import { pipelineActions, resolvePipelineVariables } from "./pipeline-definition";
+import { pipelineActions, pullRequestCheck, PULL_REQUEST_NAMESPACE, resolvePipelineVariables, type PipelineAction } from "./pipeline-definition";
 import type { RehearsalReport, StepReport } from "./report";
 import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from "./offline-terraform";
 import { runCodeBuildStep } from "./run-step";
 import { applyStack, destroyStack } from "./terraform-run";
-import { findTerraformTools, rewriteProviderPin, terraformEnv, type TerraformTools } from "./terraform-tools";
+import { pointStackAtEmulator } from "./point-stack";
+import { findTerraformTools, terraformEnv, type TerraformTools } from "./terraform-tools";
 import { adminEnv, homeOf, STACK_ORDER, topologyOf, type StackName, type Topology } from "./topology";
 import { prepareWorkspace } from "./workspace";
+
+type CodeBuildAction = Extract<PipelineAction, { kind: "codebuild" }>;
 
 export interface RehearseOptions {
   readonly configFile: string;
@@ -75,6 +80,11 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
     const jobRuns = integTest ? readJobRuns(integTest.files) : [];
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
+    // A person's `npm run diff` after changing the config, against what the pipeline deployed.
+    if (bootstrapped && steps.every((s) => s.result === "passed")) {
+      run.log("rehearsal: npm run diff after a change to the config (administrator)");
+      record(run, await laptopDiff({ ...run, projectDir: workspace.dir, configFile: workspace.configFile, terraformBin: join(workDir, "bin") }));
+    }
     if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
     return {
       passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
@@ -97,10 +107,8 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
 /** Points every synthesized stack at the emulator, with the provider pin the local mirror has: in this copy only. */
 function prepareStacks(run: Run, outDir: string): void {
   for (const stack of readdirSync(join(outDir, "stacks"))) {
-    const stackDir = join(outDir, "stacks", stack);
-    const change = rewriteProviderPin(stackDir, run.tools.provider.version);
+    const change = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
     if (change) run.changes.add(`AWS provider pin ${change.from} -> ${change.to} (the local mirror's version)`);
-    writeEmulatorOverride(stackDir, run.emulator);
     run.changes.add(`emulator_override.tf.json next to each stack: endpoints, path-style S3, the run's CA`);
   }
 }
@@ -123,11 +131,11 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
   const actions = pipelineActions(JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8")));
   const { pipeline } = run.topology;
   const admin = await run.emulator.adminCredentials(pipeline.accountId);
-  const pipelineVariables = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
+  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
   const artifacts = new Map<string, string>();
   const terraform = terraformEnv(run.tools, run.workDir);
   const toolEnv = {
-    PATH: [writeOfflineTerraform(run.tools, join(run.workDir, "bin")), join(PROJECT_DIR, ".venv", "bin"), dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(delimiter),
+    PATH: [writeOfflineTerraform(run.tools, join(run.workDir, "bin"), run.emulator), join(PROJECT_DIR, ".venv", "bin"), dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(delimiter),
     TF_CLI_CONFIG_FILE: terraform.TF_CLI_CONFIG_FILE,
     TF_PLUGIN_CACHE_DIR: terraform.TF_PLUGIN_CACHE_DIR,
     AWS_ENDPOINT_URL: run.emulator.endpoint,
@@ -135,6 +143,30 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     NODE_EXTRA_CA_CERTS: run.emulator.caBundle,
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_PAGER: "",
+  };
+  const codeBuild = async (action: CodeBuildAction, variables: Readonly<Record<string, string>>): Promise<boolean> => {
+    const name = action.stage;
+    run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
+    const result = await runCodeBuildStep(action, {
+      emulator: run.emulator,
+      accountId: pipeline.accountId,
+      region: pipeline.region,
+      admin,
+      runDir: join(run.workDir, "steps"),
+      artifacts,
+      pipelineVariables: variables,
+      toolEnv,
+    });
+    // Build's output is what every later step deploys: point it at the emulator, as the bootstrap's copy is.
+    if (result.result === "passed" && action.outputs.includes("build")) prepareStacks(run, join(artifacts.get("build")!, "cdktf.out"));
+    // Later actions read its exported variables through its namespace, e.g. #{PlanProdVariables.PLAN_HEADLINE}.
+    for (const [variable, value] of Object.entries(result.exported)) if (action.namespace) pipelineVariables[`${action.namespace}.${variable}`] = value;
+    const permissions = checkStepPermissions(name, result.roleArn, run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq));
+    run.findings.push(...permissions.findings);
+    run.roles.push(...permissions.roles);
+    const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
+    record(run, { name, result: result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error, logFile: result.logFile });
+    return result.result === "passed";
   };
   let stopped = false;
   for (const action of actions) {
@@ -149,30 +181,28 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
       continue;
     }
     if (action.kind === "approval") {
-      run.log(`rehearsal: ${name}: ${resolvePipelineVariables(action.customData, pipelineVariables)}`);
-      record(run, { name, result: "passed", seconds: 0, ran: "approved by the rehearsal", notRehearsed: ["a person's approval"] });
+      // What the approver reads: every variable resolved, within CodePipeline's 500 characters.
+      const text = resolvePipelineVariables(action.customData, pipelineVariables);
+      run.log(`rehearsal: ${name}: ${text}`);
+      const problem = /#\{/.test(text) ? "the approval's text names a variable no earlier action set" : text.length > 500 ? `the approval's text is ${text.length} characters; CodePipeline allows 500` : undefined;
+      record(run, { name, result: problem ? "failed" : "passed", seconds: 0, ran: "approved by the rehearsal", notRehearsed: ["a person's approval"], error: problem && `${problem}: ${text}` });
+      stopped = !!problem;
       continue;
     }
-    run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
-    const result = await runCodeBuildStep(action, {
-      emulator: run.emulator,
-      accountId: pipeline.accountId,
-      region: pipeline.region,
-      admin,
-      runDir: join(run.workDir, "steps"),
-      artifacts,
-      pipelineVariables,
-      toolEnv,
-    });
-    // Build's output is what every later step deploys: point it at the emulator, as the bootstrap's copy is.
-    if (result.result === "passed" && action.outputs.includes("build")) prepareStacks(run, join(artifacts.get("build")!, "cdktf.out"));
-    const permissions = checkStepPermissions(name, result.roleArn, run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq));
-    run.findings.push(...permissions.findings);
-    run.roles.push(...permissions.roles);
-    const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
-    record(run, { name, result: result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error, logFile: result.logFile });
-    if (result.result === "failed") stopped = true;
+    if (!(await codeBuild(action, pipelineVariables))) stopped = true;
   }
+
+  // A pull request, as its EventBridge rule starts the check: on the source, with the ids its target passes;
+  // after DeployProd, so that every stack exists and each plan refreshes all of it through the plan roles.
+  const check = pullRequestCheck(JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8")), stepResourceName(PR_CHECK_ID));
+  if (!check) return;
+  if (stopped) {
+    record(run, { name: check.stage, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
+    return;
+  }
+  const commit = pipelineVariables["SourceVariables.CommitId"];
+  const pullRequest = { [`${PULL_REQUEST_NAMESPACE}.id`]: "1", [`${PULL_REQUEST_NAMESPACE}.sourceCommit`]: commit, [`${PULL_REQUEST_NAMESPACE}.destinationCommit`]: commit };
+  await codeBuild(check, { ...pipelineVariables, ...pullRequest });
 }
 
 /** Build's synth when Build ran, else the laptop's: both point at the same state. */
