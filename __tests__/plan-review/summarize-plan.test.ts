@@ -135,6 +135,31 @@ describe("summarizePlan on variations of a recorded plan", () => {
     expect(summarizePlan("demo", plan).counts).toEqual({ ...zero, import: 1 });
   });
 
+  test("an object is named by its key, an inline policy by its role and name, whatever the replace leaves unknown", () => {
+    const plan = structuredClone(fixture("no-op")) as any;
+    plan.resource_changes.push(
+      {
+        address: "aws_s3_object.script",
+        mode: "managed",
+        type: "aws_s3_object",
+        name: "script",
+        change: { actions: ["delete", "create"], before: { bucket: "old-bucket", key: "scripts/a.py" }, after: { key: "scripts/a.py" }, after_unknown: { bucket: true }, replace_paths: [["bucket"]] },
+      },
+      {
+        address: "aws_iam_role_policy.p",
+        mode: "managed",
+        type: "aws_iam_role_policy",
+        name: "p",
+        change: { actions: ["update"], before: { name: "least-privilege", role: "glue-job-dev-A" }, after: { name: "least-privilege", role: "glue-job-dev-A" } },
+      },
+    );
+    const { changes } = summarizePlan("demo", plan);
+    expect(changes.map((c) => [c.type, c.name, c.newName, c.forcedBy])).toEqual([
+      ["aws_s3_object", "scripts/a.py", undefined, [{ path: "bucket", before: '"old-bucket"', after: "(known after apply)" }]],
+      ["aws_iam_role_policy", "glue-job-dev-A/least-privilege", undefined, []],
+    ]);
+  });
+
   test("an errored plan is refused", () => {
     expect(() => summarizePlan("demo", { ...fixture("create"), errored: true })).toThrow("the plan of demo errored");
   });

@@ -58,7 +58,8 @@ export interface StackSummary {
   readonly changed: boolean;
 }
 
-const NAME_ATTRIBUTES = ["bucket", "name", "key", "function_name", "alias"] as const;
+/** The attributes that name a resource, most telling first: an object by its key, else by its name or bucket. */
+const NAME_ATTRIBUTES = ["key", "name", "bucket", "function_name"] as const;
 const MAX_VALUE_LENGTH = 80;
 
 export function summarizePlan(stack: string, plan: TerraformPlanJson, riskyTypes?: readonly RiskyType[]): StackSummary {
@@ -118,8 +119,9 @@ export function actionOf(actions: readonly ChangeAction[], importing = false): P
 
 function plannedResource(resource: ResourceChange, action: PlannedAction, riskyTypes?: readonly RiskyType[]): PlannedResource {
   const { change } = resource;
-  const before = nameIn(change.before);
-  const after = nameIn(change.after);
+  const attribute = nameAttribute(change);
+  const before = nameIn(change.before, attribute);
+  const after = nameIn(change.after, attribute);
   const risk = action === "replace" || action === "delete" ? riskOf(resource.type, riskyTypes) : undefined;
   const reason = resource.action_reason && !PLAIN_REASONS.has(resource.action_reason) ? resource.action_reason : undefined;
   return {
@@ -138,13 +140,19 @@ function plannedResource(resource: ResourceChange, action: PlannedAction, riskyT
 /** Reasons that say no more than the action itself. */
 const PLAIN_REASONS = new Set(["replace_because_cannot_update", "delete_because_no_resource_config"]);
 
-function nameIn(values: unknown): string | undefined {
-  if (!values || typeof values !== "object") return undefined;
-  for (const attribute of NAME_ATTRIBUTES) {
-    const value = (values as Record<string, unknown>)[attribute];
-    if (typeof value === "string" && value.length > 0) return value;
-  }
-  return undefined;
+/** The attribute that names the resource: the first of NAME_ATTRIBUTES it has, before or after the change. */
+function nameAttribute(change: ResourceChange["change"]): string | undefined {
+  const has = (values: unknown, attribute: string) => !!values && typeof values === "object" && typeof (values as Record<string, unknown>)[attribute] === "string";
+  return NAME_ATTRIBUTES.find((attribute) => has(change.before, attribute) || has(change.after, attribute));
+}
+
+/** The resource's name in `values`; an inline policy's with its role's (every role's policy may have one name). */
+function nameIn(values: unknown, attribute: string | undefined): string | undefined {
+  if (!attribute || !values || typeof values !== "object") return undefined;
+  const record = values as Record<string, unknown>;
+  const name = record[attribute];
+  if (typeof name !== "string" || name.length === 0) return undefined;
+  return attribute === "name" && typeof record.role === "string" ? `${record.role}/${name}` : name;
 }
 
 function forcingAttribute(path: readonly PathStep[], change: ResourceChange["change"]): ForcingAttribute {
