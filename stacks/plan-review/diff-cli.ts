@@ -33,7 +33,18 @@ const USAGE =
 
 export const EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
 
-async function main(argv: string[], log: (line: string) => void): Promise<number> {
+/** Where the diff reads its environment and writes: the process's own, or a test's. */
+export interface DiffIo {
+  readonly env: NodeJS.ProcessEnv;
+  /** The summary (stdout). */
+  readonly print: (text: string) => void;
+  /** Progress lines (stderr). */
+  readonly log: (line: string) => void;
+}
+
+/** The whole command; bad input throws an InputError with the message to show. */
+export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
+  const { env, log } = io;
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,22 +66,22 @@ async function main(argv: string[], log: (line: string) => void): Promise<number
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(USAGE);
+    io.print(USAGE);
     return EXIT.noChanges;
   }
   const known = stackNames();
   const unknown = positionals.filter((stack) => !known.includes(stack));
   if (unknown.length > 0) throw new InputError(`unknown stack ${unknown.map((s) => `"${s}"`).join(", ")}; the stacks are ${known.join(", ")}`);
-  const terraform = terraformOnPath();
+  const terraform = terraformOnPath(env.PATH);
   if (!terraform) throw new InputError("terraform is not on PATH: npm run diff plans with Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install)");
   const planFile = values["plan-file"] ?? "review.tfplan";
   if (!/^[\w.-]+$/.test(planFile)) throw new InputError(`--plan-file "${planFile}" is not a file name; expected letters, digits, . _ -, for example review.tfplan`);
 
-  const configFile = resolve(values.config ?? configFileFromContext() ?? process.env.GLUE_CONFIG ?? join(PROJECT_DIR, "default-config.yaml"));
+  const configFile = resolve(values.config ?? configFileFromContext(env) ?? env.GLUE_CONFIG ?? join(PROJECT_DIR, "default-config.yaml"));
   const config = loadConfig(configFile);
-  const outDir = resolve(process.env.CDKTF_OUTDIR ?? join(PROJECT_DIR, "cdktf.out"));
+  const outDir = resolve(env.CDKTF_OUTDIR ?? join(PROJECT_DIR, "cdktf.out"));
   if (values["skip-synth"]) log(`diff: planning what ${shown(outDir)} holds`);
-  else synthesize(configFile, outDir, log);
+  else synthesize(configFile, outDir, io);
 
   const stacks = positionals.length > 0 ? known.filter((s) => positionals.includes(s)) : known;
   const summaries: StackSummary[] = [];
@@ -86,7 +97,7 @@ async function main(argv: string[], log: (line: string) => void): Promise<number
     const environment = stackPlanEnvironment(config, stack, values["plan-roles"] ? "plan-roles" : "laptop");
     log(`${stack}: planning ${environment.as}`);
     try {
-      const planned = await planStack({ stack, stackDir, terraform, env: environment.env, planFile, onProgress: log });
+      const planned = await planStack({ stack, stackDir, terraform, env: environment.env, baseEnv: env, planFile, onProgress: log });
       const summary = summarizePlan(stack, planned.plan);
       summaries.push(summary);
       texts[stack] = planned.text;
@@ -99,13 +110,13 @@ async function main(argv: string[], log: (line: string) => void): Promise<number
   }
 
   const review: Review = { summaries, errors };
-  if (values.json) console.log(JSON.stringify(reviewJson(review), null, 2));
-  else console.log([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  if (values.json) io.print(JSON.stringify(reviewJson(review), null, 2));
+  else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
   if (values.out) {
-    const commit = process.env.CODEBUILD_RESOLVED_SOURCE_VERSION;
+    const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;
     const links = [
       ...(values["plans-url"] ? [{ text: "full plans", url: values["plans-url"] }] : []),
-      ...(process.env.CODEBUILD_BUILD_URL ? [{ text: "build log", url: process.env.CODEBUILD_BUILD_URL }] : []),
+      ...(env.CODEBUILD_BUILD_URL ? [{ text: "build log", url: env.CODEBUILD_BUILD_URL }] : []),
     ];
     writeReviewFiles(resolve(values.out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
     log(`diff: summary written to ${shown(resolve(values.out))}`);
@@ -114,11 +125,11 @@ async function main(argv: string[], log: (line: string) => void): Promise<number
 }
 
 /** Synthesizes as cdktf.json's app command does, with the config given. */
-function synthesize(configFile: string, outDir: string, log: (line: string) => void): void {
-  log(`diff: synthesizing ${shown(configFile)}`);
+function synthesize(configFile: string, outDir: string, io: DiffIo): void {
+  io.log(`diff: synthesizing ${shown(configFile)}`);
   // The app makes the output directory, but not its parents.
   mkdirSync(dirname(outDir), { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" };
+  const env: NodeJS.ProcessEnv = { ...io.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" };
   // The file named here wins over one named in cdktf's context.
   delete env.CDKTF_CONTEXT_JSON;
   const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: PROJECT_DIR, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -130,12 +141,14 @@ function shown(path: string): string {
   return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
 }
 
-main(process.argv.slice(2), (line) => console.error(line)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const detail = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)} (set GLUE_CDKTF_DEBUG=1 to see where)`;
-    if (!(error instanceof InputError) && process.env.GLUE_CDKTF_DEBUG) console.error((error as Error)?.stack);
-    console.error(`diff: ${detail}`);
-    process.exit(EXIT.error);
-  },
-);
+if (require.main === module) {
+  runDiff(process.argv.slice(2), { env: process.env, print: (text) => console.log(text), log: (line) => console.error(line) }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const detail = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)} (set GLUE_CDKTF_DEBUG=1 to see where)`;
+      if (!(error instanceof InputError) && process.env.GLUE_CDKTF_DEBUG) console.error((error as Error)?.stack);
+      console.error(`diff: ${detail}`);
+      process.exit(EXIT.error);
+    },
+  );
+}

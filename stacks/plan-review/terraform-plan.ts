@@ -23,8 +23,10 @@ export interface PlanStackOptions {
   readonly stackDir: string;
   /** The terraform binary. */
   readonly terraform: string;
-  /** Added to this process's environment (e.g. AWS_PROFILE). */
+  /** Added to the base environment (e.g. AWS_PROFILE). */
   readonly env: Readonly<Record<string, string>>;
+  /** The environment Terraform starts from. @default this process's */
+  readonly baseEnv?: NodeJS.ProcessEnv;
   /** The saved plan's file name in the stack's directory. */
   readonly planFile: string;
   readonly onProgress?: (line: string) => void;
@@ -47,7 +49,7 @@ export function terraformEnvironment(env: Readonly<Record<string, string>>, base
 
 export async function planStack(options: PlanStackOptions): Promise<PlannedStack> {
   const started = Date.now();
-  const env = terraformEnvironment(options.env);
+  const env = terraformEnvironment(options.env, options.baseEnv);
   const progress = options.onProgress ?? (() => undefined);
   const terraform = async (what: string, args: string[]): Promise<string> => {
     const run = await runTerraform(options.terraform, args, options.stackDir, env);
