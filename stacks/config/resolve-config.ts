@@ -13,6 +13,8 @@ import type { AppConfig, AwsAccount, BackendConfig, SourceConfig, StageConfig } 
 
 const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", "prod-glue": "glue-prod" };
 const DEFAULT_TERRAFORM_TOKEN_SECRET = "glue-cdktf/terraform-token";
+/** Every day at 06:00 UTC: drift found overnight is in the morning's mail. */
+const DEFAULT_DRIFT_SCHEDULE = "cron(0 6 * * ? *)";
 
 export function resolveConfig(
   input: ConfigInput,
@@ -89,6 +91,10 @@ export function resolveConfig(
         terraformTokenSecret: input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
         terraformPlanTokenSecret: input.pipeline?.terraformPlanTokenSecret ?? input.pipeline?.terraformTokenSecret ?? DEFAULT_TERRAFORM_TOKEN_SECRET,
         notificationEmail: input.pipeline?.notificationEmail,
+        driftCheck: {
+          enabled: input.pipeline?.driftCheck?.enabled ?? true,
+          schedule: input.pipeline?.driftCheck?.schedule ?? DEFAULT_DRIFT_SCHEDULE,
+        },
       },
       tags: input.tags ?? {},
       jobScriptsDir,

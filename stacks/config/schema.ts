@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AWS_REGIONS } from "../constants/aws-regions";
 import { EXECUTION_CLASSES, GLUE_VERSIONS, WORKER_TYPES } from "../constants/glue";
 import { describeFound, expectedMessage } from "./messages";
+import { driftScheduleProblem } from "./drift-schedule";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";
 import { afterSchema, athenaSchema, inputSchema, outputSchema, scheduleSchema } from "./schema-orchestration";
 import { branchProblem, bucketNameProblem, hostnameProblem, isPythonPackageName, TAG_CHARACTERS } from "./value-rules";
@@ -231,6 +232,14 @@ const pipelineSettings = closedObject(
     terraformTokenSecret: text("a Secrets Manager secret name (letters, digits and / _ + = . @ -)", "glue-cdktf/terraform-token", /^[A-Za-z0-9/_+=.@-]{1,512}$/).optional(),
     notificationEmail: z.email({ error: (i) => expectedMessage(i.input, "an email address", "data-platform@example.com") }).optional(),
     terraformPlanTokenSecret: text("a Secrets Manager secret name (letters, digits and / _ + = . @ -)", "glue-cdktf/terraform-plan-token", /^[A-Za-z0-9/_+=.@-]{1,512}$/).optional(),
+    driftCheck: closedObject(
+      {
+        enabled: bool("enabled").optional(),
+        schedule: text("an EventBridge schedule", "cron(0 6 * * ? *)", undefined, driftScheduleProblem).optional(),
+      },
+      "drift check settings (enabled, schedule)",
+      "schedule: cron(0 6 * * ? *)",
+    ).optional(),
   },
   "pipeline settings",
   "notificationEmail: data-platform@example.com",

@@ -56,6 +56,15 @@ export interface PipelineSettings {
    * `cloud` backend. @default terraformTokenSecret
    */
   readonly terraformPlanTokenSecret: string;
+  /** The daily check that the deployed stacks still match their state (README "Monitoring"). */
+  readonly driftCheck: DriftCheckSettings;
+}
+
+export interface DriftCheckSettings {
+  /** @default true */
+  readonly enabled: boolean;
+  /** An EventBridge schedule expression, in UTC. @default cron(0 6 * * ? *), every day at 06:00 */
+  readonly schedule: string;
 }
 
 export interface PullRequestSettings {

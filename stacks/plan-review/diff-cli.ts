@@ -125,7 +125,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
 }
 
 /** Synthesizes as cdktf.json's app command does, with the config given. */
-function synthesize(configFile: string, outDir: string, io: DiffIo): void {
+export function synthesize(configFile: string, outDir: string, io: DiffIo): void {
   io.log(`diff: synthesizing ${shown(configFile)}`);
   // The app makes the output directory, but not its parents.
   mkdirSync(dirname(outDir), { recursive: true });
@@ -136,7 +136,7 @@ function synthesize(configFile: string, outDir: string, io: DiffIo): void {
   if (run.status !== 0) throw new InputError((run.stderr || run.stdout || `synth exited ${run.status}`).trim());
 }
 
-function shown(path: string): string {
+export function shown(path: string): string {
   const inside = relative(process.cwd(), path);
   return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
 }

@@ -141,13 +141,13 @@ function plannedResource(resource: ResourceChange, action: PlannedAction, riskyT
 const PLAIN_REASONS = new Set(["replace_because_cannot_update", "delete_because_no_resource_config"]);
 
 /** The attribute that names the resource: the first of NAME_ATTRIBUTES it has, before or after the change. */
-function nameAttribute(change: ResourceChange["change"]): string | undefined {
+export function nameAttribute(change: ResourceChange["change"]): string | undefined {
   const has = (values: unknown, attribute: string) => !!values && typeof values === "object" && typeof (values as Record<string, unknown>)[attribute] === "string";
   return NAME_ATTRIBUTES.find((attribute) => has(change.before, attribute) || has(change.after, attribute));
 }
 
 /** The resource's name in `values`; an inline policy's with its role's (every role's policy may have one name). */
-function nameIn(values: unknown, attribute: string | undefined): string | undefined {
+export function nameIn(values: unknown, attribute: string | undefined): string | undefined {
   if (!attribute || !values || typeof values !== "object") return undefined;
   const record = values as Record<string, unknown>;
   const name = record[attribute];
@@ -174,7 +174,7 @@ export function formatPath(path: readonly PathStep[]): string {
     .join("");
 }
 
-function valueAt(root: unknown, path: readonly PathStep[]): unknown {
+export function valueAt(root: unknown, path: readonly PathStep[]): unknown {
   let value = root;
   for (const step of path) {
     if (value === null || typeof value !== "object") return undefined;
@@ -183,7 +183,7 @@ function valueAt(root: unknown, path: readonly PathStep[]): unknown {
   return value;
 }
 
-function shownValue(value: unknown, sensitive: boolean, unknown: boolean): string {
+export function shownValue(value: unknown, sensitive: boolean, unknown: boolean): string {
   if (sensitive) return "(sensitive)";
   if (unknown) return "(known after apply)";
   if (value === undefined || value === null) return "(none)";

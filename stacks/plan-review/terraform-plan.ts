@@ -30,6 +30,10 @@ export interface PlanStackOptions {
   /** The saved plan's file name in the stack's directory. */
   readonly planFile: string;
   readonly onProgress?: (line: string) => void;
+  /** `plan -refresh-only`: what changed outside Terraform, not what the code would change. @default false */
+  readonly refreshOnly?: boolean;
+  /** The stack is already initialized (initStack): plans of it may then run side by side. @default false */
+  readonly initialized?: boolean;
 }
 
 export interface PlannedStack {
@@ -56,11 +60,10 @@ export async function planStack(options: PlanStackOptions): Promise<PlannedStack
     if (run.code !== 0) throw new PlanError(options.stack, `terraform ${what} failed:\n${firstErrorBlock(run.stderr + run.stdout) ?? (run.stderr || run.stdout).trim()}`);
     return run.stdout;
   };
-  progress(`${options.stack}: terraform init`);
-  await terraform("init", ["init", "-input=false", "-no-color"]);
-  progress(`${options.stack}: terraform plan`);
+  if (!options.initialized) await initStack(options);
+  progress(`${options.stack}: terraform plan${options.refreshOnly ? " -refresh-only" : ""}`);
   // No lock: a plan for review changes nothing, and must not block (or wait for) a deploy.
-  await terraform("plan", ["plan", "-input=false", "-no-color", "-lock=false", `-out=${options.planFile}`]);
+  await terraform("plan", ["plan", "-input=false", "-no-color", "-lock=false", ...(options.refreshOnly ? ["-refresh-only"] : []), `-out=${options.planFile}`]);
   const json = await terraform("show -json", ["show", "-json", options.planFile]);
   const text = await terraform("show", ["show", "-no-color", options.planFile]);
   let plan: TerraformPlanJson;
@@ -70,6 +73,16 @@ export async function planStack(options: PlanStackOptions): Promise<PlannedStack
     throw new PlanError(options.stack, `terraform show -json gave no plan Terraform's JSON format describes: ${(error as Error).message}`);
   }
   return { plan, text, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * `terraform init` of one stack. Inits share Terraform's plugin cache, which is not safe to fill from two
+ * processes at once: init stacks one by one, then plan them side by side.
+ */
+export async function initStack(options: Pick<PlanStackOptions, "stack" | "stackDir" | "terraform" | "env" | "baseEnv" | "onProgress">): Promise<void> {
+  options.onProgress?.(`${options.stack}: terraform init`);
+  const run = await runTerraform(options.terraform, ["init", "-input=false", "-no-color"], options.stackDir, terraformEnvironment(options.env, options.baseEnv));
+  if (run.code !== 0) throw new PlanError(options.stack, `terraform init failed:\n${firstErrorBlock(run.stderr + run.stdout) ?? (run.stderr || run.stdout).trim()}`);
 }
 
 interface TerraformRun {

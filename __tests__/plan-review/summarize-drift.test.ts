@@ -1,0 +1,82 @@
+import type { TerraformPlanJson } from "../../stacks/plan-review/plan-json";
+import { differences, formatDrift, summarizeDrift } from "../../stacks/plan-review/summarize-drift";
+
+const job = (workers: number, tags: Record<string, string> = {}) => ({
+  name: "dev-JoinLegislators",
+  number_of_workers: workers,
+  worker_type: "G.1X",
+  default_arguments: { "--TempDir": "s3://b/temp/", "--enable-metrics": "true" },
+  tags,
+  tags_all: { project: "p", ...tags },
+});
+const plan = (extra: Partial<TerraformPlanJson>): TerraformPlanJson => ({ format_version: "1.2", ...extra });
+const JOB_ADDRESS = "aws_glue_job.job-JoinLegislators_job_C61F2146";
+const driftOf = (before: unknown, after: unknown, actions: ("update" | "delete")[] = ["update"]) => ({
+  address: JOB_ADDRESS,
+  mode: "managed" as const,
+  type: "aws_glue_job",
+  name: "job-JoinLegislators_job_C61F2146",
+  change: { actions, before, after },
+});
+const updateOfTheJob = {
+  address: JOB_ADDRESS,
+  mode: "managed" as const,
+  type: "aws_glue_job",
+  name: "job",
+  change: { actions: ["update" as const], before: job(5), after: job(2) },
+};
+
+describe("summarizeDrift", () => {
+  test("names the drifted resource, each changed attribute, what it was and what it is now", () => {
+    const drift = summarizeDrift("dev-glue", plan({ resource_drift: [driftOf(job(2), job(5, { owner: "someone" }))] }), plan({ resource_changes: [updateOfTheJob] }));
+    expect(drift.drifted).toEqual([
+      {
+        address: JOB_ADDRESS,
+        type: "aws_glue_job",
+        name: "dev-JoinLegislators",
+        drift: "changed",
+        attributes: [
+          { path: "number_of_workers", was: "2", now: "5" },
+          { path: "tags.owner", was: "(none)", now: '"someone"' },
+        ],
+      },
+    ]);
+    expect(drift.pending).toEqual(expect.objectContaining({ add: 0, change: 1, replace: 0, destroy: 0 }));
+    expect(formatDrift([drift])).toBe(
+      [
+        "dev-glue: 1 resource changed outside Terraform",
+        `  ~ aws_glue_job "dev-JoinLegislators" [${JOB_ADDRESS}]`,
+        "      number_of_workers: was 2, is now 5",
+        '      tags.owner: was (none), is now "someone"',
+        "  The next deploy would change 1 resource (0 to add, 1 to change, 0 to replace, 0 to destroy); npm run diff -- dev-glue shows how.",
+      ].join("\n"),
+    );
+  });
+
+  test("a resource deleted outside Terraform is named as deleted", () => {
+    const drift = summarizeDrift("dev-glue", plan({ resource_drift: [driftOf(job(2), null, ["delete"])] }), plan({}));
+    expect(drift.drifted).toEqual([expect.objectContaining({ drift: "deleted", attributes: [] })]);
+    expect(formatDrift([drift])).toContain(`- aws_glue_job "dev-JoinLegislators" [${JOB_ADDRESS}]: deleted`);
+  });
+
+  test("no drift, or a drift entry that changes nothing but derived tags, says nothing", () => {
+    const same = summarizeDrift("prod-glue", plan({ resource_drift: [driftOf(job(2), { ...job(2), tags_all: { project: "q" } })] }), plan({}));
+    expect(same.drifted).toEqual([]);
+    expect(formatDrift([same, summarizeDrift("dev-glue", plan({}), plan({}))])).toBe("");
+  });
+
+  test("sensitive values are never shown", () => {
+    const drift = summarizeDrift(
+      "pipeline",
+      plan({ resource_drift: [{ ...driftOf({ secret: "a" }, { secret: "b" }), change: { actions: ["update"], before: { secret: "a" }, after: { secret: "b" }, before_sensitive: { secret: true }, after_sensitive: { secret: true } } }] }),
+      plan({}),
+    );
+    expect(drift.drifted[0].attributes).toEqual([{ path: "secret", was: "(sensitive)", now: "(sensitive)" }]);
+  });
+});
+
+test("differences lists the paths of the leaves that differ, and a list whose length changed as a whole", () => {
+  expect(differences({ a: 1, b: { c: [1, 2], d: "x" } }, { a: 1, b: { c: [1, 3], d: "y" } }, [])).toEqual([["b", "c", 1], ["b", "d"]]);
+  expect(differences({ l: [1] }, { l: [1, 2] }, [])).toEqual([["l"]]);
+  expect(differences(1, 1, [])).toEqual([]);
+});
