@@ -107,8 +107,8 @@ describe("PipelineStack", () => {
       const id = /^\$\{aws_codebuild_project\.([^.]+)\.name\}$/.exec(action.configuration.ProjectName)![1];
       expect(idToName[id]).toBe(PROJECT_OF_STAGE[stage.name]);
     }
-    // And the pull-request check, which no stage runs: pull requests start it.
-    expect(Object.values(idToName).sort()).toEqual([...Object.values(PROJECT_OF_STAGE), "glue-pipeline-pr-check"].sort());
+    // And the pull-request check and the drift check, which no stage runs: pull requests and a schedule start them.
+    expect(Object.values(idToName).sort()).toEqual([...Object.values(PROJECT_OF_STAGE), "glue-pipeline-pr-check", "glue-pipeline-drift-check"].sort());
   });
 
   test("passes artifacts from Source to Build and Build's output to every later step", () => {
@@ -227,7 +227,7 @@ describe("PipelineStack", () => {
     expect(JSON.stringify(single.json.resource.aws_s3_bucket_policy)).not.toContain("DeployRolesReadArtifacts");
   });
 
-  test("a failed execution notifies a KMS-encrypted topic that only its rule may publish to", () => {
+  test("a failed execution notifies a KMS-encrypted topic that only its rule, and the drift check's role, may publish to", () => {
     expect(three.synthesized).toHaveResourceWithProperties(SnsTopic, { name: "glue-pipeline-failures", kms_master_key_id: expect.stringContaining("aws_kms_key") });
     const rule = values(three.json, "aws_cloudwatch_event_rule").find((r) => r.name === "glue-pipeline-failed")!;
     expect(JSON.parse(rule.event_pattern)).toMatchObject({ source: ["aws.codepipeline"], detail: { state: ["FAILED"] } });
@@ -238,6 +238,7 @@ describe("PipelineStack", () => {
         Action: "sns:Publish",
         Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:events:eu-west-1:111111111111:rule/glue-pipeline-failed" } },
       }),
+      { Sid: "DriftCheckPublishes", Effect: "Allow", Principal: { AWS: expect.stringMatching(/^\$\{aws_iam_role\.drift-check_role_\w+\.arn\}$/) }, Action: "sns:Publish", Resource: expect.any(String) },
     ]);
     expect(resourcesOf(three.json, "aws_sns_topic_subscription")).toEqual({});
     const withEmail = synthPipeline((c) => (c.pipeline = { notificationEmail: "data@example.com" }));

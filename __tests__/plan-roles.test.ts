@@ -75,7 +75,11 @@ describe.each(Object.entries(CONFIGS))("plan roles with %s", (_name, file) => {
   test("the pipeline's plan role is assumed only by the planning steps; each stage's only by it", () => {
     const trusted = (name: string) => roles.find((r) => r.name === name)!.trust.Statement[0].Condition.ArnEquals["aws:PrincipalArn"];
     const pipelineRole = (name: string) => `arn:aws:iam::${config.pipelineAccount.awsAccountId}:role/${name}`;
-    expect(trusted("glue-plan-pipeline")).toEqual([pipelineRole("glue-pipeline-plan-prod"), ...(config.pullRequests.enabled ? [pipelineRole("glue-pipeline-pr-check")] : [])]);
+    expect(trusted("glue-plan-pipeline")).toEqual([
+      pipelineRole("glue-pipeline-plan-prod"),
+      ...(config.pullRequests.enabled ? [pipelineRole("glue-pipeline-pr-check")] : []),
+      ...(config.pipeline.driftCheck.enabled ? [pipelineRole("glue-pipeline-drift-check")] : []),
+    ]);
     for (const role of roles.filter((r) => r.name !== "glue-plan-pipeline")) expect(trusted(role.name)).toEqual([pipelineRole("glue-plan-pipeline")]);
   });
 });

@@ -141,8 +141,11 @@ describe("glue-pipeline-pr-check, CodeStar connection", () => {
   });
 });
 
-test("pullRequests.enabled: false: no check, no trigger, and only PlanProd plans through the plan roles", () => {
-  const json = synth((c) => (c.pullRequests = { enabled: false }));
+test("pullRequests.enabled: false: no check, no trigger, and only PlanProd plans through the plan roles (the drift check off too)", () => {
+  const json = synth((c) => {
+    c.pullRequests = { enabled: false };
+    c.pipeline = { driftCheck: { enabled: false } };
+  });
   expect(project(json, "glue-pipeline-pr-check")).toBeUndefined();
   expect(values(json, "aws_cloudwatch_event_rule").map((r) => r.name)).not.toContain("glue-pipeline-pr-check");
   const planRole = values(json, "aws_iam_role").find((r) => r.name === "glue-plan-pipeline")!;

@@ -11,13 +11,15 @@ import { ArtifactStore } from "./pipeline/artifact-store";
 import { CodeBuildStep, type CodeBuildStepSpec } from "./pipeline/codebuild-step";
 import { artifactBucketName, PIPELINE_NAME } from "./pipeline/constants";
 import { deployAccessByStage } from "./pipeline/deploy-access";
-import { failureNotice } from "./pipeline/failure-notice";
+import { driftCheckStep } from "./pipeline/drift-check-step";
+import { failureNotice, noticeTopicName } from "./pipeline/failure-notice";
 import { pipelineStages } from "./pipeline/pipeline-stages";
 import { PipelineSource } from "./pipeline/pipeline-source";
 import { PlanRoles } from "./pipeline/plan-roles";
 import { prCheckStep } from "./pipeline/pr-check-step";
 import { PullRequestTrigger } from "./pipeline/pull-request-trigger";
 import { ReleasePipeline } from "./pipeline/release-pipeline";
+import { ScheduledBuild } from "./pipeline/scheduled-build";
 import { stageAccountProviders } from "./pipeline/stage-account-provider";
 import { StageDeployRoles } from "./pipeline/stage-deploy-roles";
 import { addStateBackend } from "./state-backend";
@@ -31,6 +33,8 @@ export class PipelineStack extends TerraformStack {
   readonly steps: CodeBuildStep[];
   /** The pull-request check, unless `pullRequests.enabled` is false. */
   readonly prCheck?: CodeBuildStep;
+  /** The scheduled drift check, unless `pipeline.driftCheck.enabled` is false. */
+  readonly driftCheck?: CodeBuildStep;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
@@ -71,19 +75,6 @@ export class PipelineStack extends TerraformStack {
     if (this.prCheck) {
       new PullRequestTrigger(this, "pr-trigger", { source: config.source, targetBranch: config.pullRequests.targetBranch, check: this.prCheck, partition, region, accountId });
     }
-    const allSteps = [...this.steps, ...(this.prCheck ? [this.prCheck] : [])];
-
-    // What the stack keeps in stage accounts (deploy, plan and boundary) goes through providers pinned to them.
-    const providers = stageAccountProviders(this, access, tags);
-    const deployRoles = new StageDeployRoles(this, "deploy-role", {
-      access,
-      steps: allSteps,
-      pipelineAccountId: accountId,
-      backend: config.backend,
-      providers,
-    });
-    const planRoles = new PlanRoles(this, "plan-roles", { config, access: accessByStage, providers, steps: allSteps, artifactBucket: artifacts.bucketName });
-
     this.pipeline = new ReleasePipeline(this, "pipeline", {
       name: PIPELINE_NAME,
       steps: stages,
@@ -101,6 +92,32 @@ export class PipelineStack extends TerraformStack {
       accountId,
       email: config.pipeline.notificationEmail,
     });
+
+    // Every day (by default): is what is deployed still what the state and the branch say? (drift-check-step.ts)
+    const noticeTopicArn = `arn:${partition}:sns:${region}:${accountId}:${noticeTopicName(PIPELINE_NAME)}`;
+    const driftCheck = driftCheckStep({ config, noticeTopicArn, noticeKeyArn: notice.keyArn });
+    this.driftCheck = driftCheck && codeBuildStep(driftCheck);
+    if (this.driftCheck) {
+      new ScheduledBuild(this, "drift-check-schedule", {
+        step: this.driftCheck,
+        schedule: config.pipeline.driftCheck.schedule,
+        description: `Checks the stacks for drift, ${config.pipeline.driftCheck.schedule} (UTC)`,
+        accountId,
+      });
+      notice.addPublisher("DriftCheckPublishes", this.driftCheck.role.arn);
+    }
+    const allSteps = [...this.steps, ...[this.prCheck, this.driftCheck].filter((step): step is CodeBuildStep => step !== undefined)];
+
+    // What the stack keeps in stage accounts (deploy, plan and boundary) goes through providers pinned to them.
+    const providers = stageAccountProviders(this, access, tags);
+    const deployRoles = new StageDeployRoles(this, "deploy-role", {
+      access,
+      steps: allSteps,
+      pipelineAccountId: accountId,
+      backend: config.backend,
+      providers,
+    });
+    const planRoles = new PlanRoles(this, "plan-roles", { config, access: accessByStage, providers, steps: allSteps, artifactBucket: artifacts.bucketName });
 
     new TerraformOutput(this, "pipeline_name", { value: PIPELINE_NAME });
     new TerraformOutput(this, "artifact_bucket", { value: artifacts.bucketName });

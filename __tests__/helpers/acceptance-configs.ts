@@ -70,6 +70,7 @@ export function everyOptionalKey(): Config {
     terraformTokenSecret: "platform/hcp-terraform-token",
     terraformPlanTokenSecret: "platform/hcp-terraform-read-token",
     notificationEmail: "data-platform@example.com",
+    driftCheck: { enabled: true, schedule: "cron(30 5 ? * MON-FRI *)" },
   };
   config.pullRequests = { enabled: true, targetBranch: "develop" };
   config.tags = { team: "data-platform", "cost-center": "4711" };

@@ -1,13 +1,15 @@
 /**
  * Tells people when something happens: an EventBridge rule matches the events, turns each into a readable
  * message, and publishes it to an SNS topic encrypted with its own key. Only that rule may publish to the
- * topic and use its key. Subscriptions (email, https) come from the caller.
+ * topic and use its key, and the roles added with `addPublisher`. Subscriptions (email, https) come from
+ * the caller.
  */
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { policyDocument, type PolicyStatement } from "../iam/policy-document";
 import { EncryptionKey } from "./encryption-key";
@@ -39,8 +41,6 @@ export interface NoticeTopicProps {
   readonly keySid: string;
   /** The rule's target ID. */
   readonly targetId: string;
-  /** Other publishers of the topic (e.g. a CodeBuild role), each with its own statement. @default none */
-  readonly otherPublishers?: readonly { readonly sid: string; readonly roleArn: string }[];
   readonly subscriptions?: readonly NoticeSubscription[];
   readonly partition: string;
   readonly region: string;
@@ -51,12 +51,12 @@ export class NoticeTopic extends Construct {
   readonly topic: SnsTopic;
   readonly ruleArn: string;
   readonly keyArn: string;
+  private readonly publishers: PolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: NoticeTopicProps) {
     super(scope, id);
     const { partition, region, accountId } = props;
     this.ruleArn = `arn:${partition}:events:${region}:${accountId}:rule/${props.ruleName}`;
-    const others = props.otherPublishers ?? [];
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
       description: props.keyDescription,
@@ -76,24 +76,16 @@ export class NoticeTopic extends Construct {
     });
     this.keyArn = key.arn;
     this.topic = new SnsTopic(this, "topic", { name: props.topicName, displayName: props.displayName, kmsMasterKeyId: key.arn });
-    const publishers: PolicyStatement[] = [
-      {
-        Sid: props.publisherSid,
-        Effect: "Allow",
-        Principal: { Service: "events.amazonaws.com" },
-        Action: "sns:Publish",
-        Resource: this.topic.arn,
-        Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
-      },
-      ...others.map((other) => ({
-        Sid: other.sid,
-        Effect: "Allow" as const,
-        Principal: { AWS: other.roleArn },
-        Action: "sns:Publish",
-        Resource: this.topic.arn,
-      })),
-    ];
-    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: policyDocument(...publishers) });
+    this.publishers.push({
+      Sid: props.publisherSid,
+      Effect: "Allow",
+      Principal: { Service: "events.amazonaws.com" },
+      Action: "sns:Publish",
+      Resource: this.topic.arn,
+      Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
+    });
+    // Lazy: publishers added after construction are in the policy too.
+    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: Lazy.stringValue({ produce: () => policyDocument(...this.publishers) }) });
     const rule = new CloudwatchEventRule(this, "rule", {
       name: props.ruleName,
       description: props.ruleDescription,
@@ -108,5 +100,14 @@ export class NoticeTopic extends Construct {
     for (const subscription of props.subscriptions ?? []) {
       new SnsTopicSubscription(this, subscription.id, { topicArn: this.topic.arn, protocol: subscription.protocol, endpoint: subscription.endpoint });
     }
+  }
+
+  /**
+   * Lets a role publish too (it also needs `sns:Publish` on the topic and the key's GenerateDataKey and
+   * Decrypt in its own policy). Pass the role's ARN as a reference, so that the role exists before the
+   * topic's policy names it: SNS refuses a principal that does not exist.
+   */
+  addPublisher(sid: string, roleArn: string): void {
+    this.publishers.push({ Sid: sid, Effect: "Allow", Principal: { AWS: roleArn }, Action: "sns:Publish", Resource: this.topic.arn });
   }
 }

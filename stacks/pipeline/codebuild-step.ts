@@ -61,6 +61,8 @@ export interface RepositorySource {
   readonly connectionArn?: string;
   /** Reports each build's status on its commit, under this name. @default no status reported */
   readonly statusContext?: string;
+  /** The branch (or commit) a build checks out unless its start names another. @default the repository's default branch */
+  readonly sourceVersion?: string;
 }
 
 export interface CodeBuildStepProps {
@@ -180,6 +182,7 @@ function projectSource(spec: CodeBuildStepSpec, buildspec: string) {
   if (!repository) return { artifacts: { type: "CODEPIPELINE" }, source: { type: "CODEPIPELINE", buildspec } };
   return {
     artifacts: { type: "NO_ARTIFACTS" },
+    ...(repository.sourceVersion ? { sourceVersion: repository.sourceVersion } : {}),
     source: {
       type: repository.type,
       location: repository.location,

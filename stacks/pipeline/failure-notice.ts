@@ -15,10 +15,15 @@ export interface FailureNoticeProps {
   readonly email?: string;
 }
 
+/** The topic's name: the pipeline's failures, and the drift check's notices. */
+export function noticeTopicName(pipelineName: string): string {
+  return `${pipelineName}-failures`;
+}
+
 export function failureNotice(scope: Construct, id: string, props: FailureNoticeProps): NoticeTopic {
   const { region, pipelineName } = props;
   return new NoticeTopic(scope, id, {
-    topicName: `${pipelineName}-failures`,
+    topicName: noticeTopicName(pipelineName),
     displayName: `${pipelineName} failed`,
     keyAlias: `${pipelineName}-notices`,
     keyDescription: `Encrypts the failure notices of ${pipelineName}`,

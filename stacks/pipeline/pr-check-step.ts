@@ -82,7 +82,8 @@ export function repositorySource(source: SourceConfig, region: string): Reposito
   return { type, location: `https://${host}/${source.repository}.git`, connectionArn: source.connectionArn, statusContext: PR_CHECK_STATUS_CONTEXT };
 }
 
-function sourceStatements(source: SourceConfig, region: string, accountId: string): PolicyStatement[] {
+/** What a step that checks out the repository itself needs; `comment` adds posting on its pull requests (CodeCommit). */
+export function sourceStatements(source: SourceConfig, region: string, accountId: string, comment = true): PolicyStatement[] {
   if (source.type === "codestar") {
     return [
       {
@@ -96,9 +97,9 @@ function sourceStatements(source: SourceConfig, region: string, accountId: strin
   }
   return [
     {
-      Sid: "PullAndComment",
+      Sid: comment ? "PullAndComment" : "Pull",
       Effect: "Allow",
-      Action: ["codecommit:GitPull", "codecommit:PostCommentForPullRequest"],
+      Action: comment ? ["codecommit:GitPull", "codecommit:PostCommentForPullRequest"] : "codecommit:GitPull",
       Resource: `arn:${partitionOf(region)}:codecommit:${region}:${accountId}:${source.repositoryName}`,
     },
   ];

@@ -10,11 +10,9 @@
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { CodebuildWebhook } from "@cdktf/provider-aws/lib/codebuild-webhook";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { SourceConfig } from "../config";
-import { policyDocument, servicePrincipalTrust } from "../iam/policy-document";
+import { buildStartRole } from "./build-start-role";
 import type { CodeBuildStep } from "./codebuild-step";
 import { PULL_REQUEST_VARIABLES } from "./pr-check-step";
 
@@ -70,16 +68,7 @@ export class PullRequestTrigger extends Construct {
         },
       }),
     });
-    const role = new IamRole(this, "start-role", {
-      name: `${check.projectName}-start`,
-      description: `Lets EventBridge start ${check.projectName}`,
-      assumeRolePolicy: servicePrincipalTrust("events.amazonaws.com", props.accountId),
-    });
-    new IamRolePolicy(this, "start-policy", {
-      role: role.name,
-      name: "start-check",
-      policy: policyDocument({ Effect: "Allow", Action: "codebuild:StartBuild", Resource: check.project.arn }),
-    });
+    const role = buildStartRole(this, { step: check, when: "on each pull request", policyName: "start-check", accountId: props.accountId });
     const variable = (name: string, path: string) => `{"name": "${name}", "value": <${path}>, "type": "PLAINTEXT"}`;
     new CloudwatchEventTarget(this, "start", {
       rule: rule.name,
