@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from "../../stacks/config";
 import { synthApp } from "../helpers/synth-app";
 import { baseConfig, writeTempProject } from "../helpers/temp-project";
-import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables } from "./pipeline-definition";
+import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables, scheduledBuild } from "./pipeline-definition";
 
 describe("pipelineActions", () => {
   const actions = pipelineActions(synthApp(DEFAULT_CONFIG_FILE).pipeline);
@@ -45,6 +45,15 @@ describe("pipelineActions", () => {
     });
     expect(check?.buildSpec.postBuild).toHaveLength(1);
     expect(pullRequestCheck(synthApp(DEFAULT_CONFIG_FILE).pipeline, "glue-pipeline-nothing")).toBeUndefined();
+  });
+
+  test("the drift check: its project on the source as its schedule starts it (no variables); only a scheduled project", () => {
+    const stack = synthApp(DEFAULT_CONFIG_FILE).pipeline;
+    const check = scheduledBuild(stack, "glue-pipeline-drift-check", "DriftCheck");
+    expect(check).toMatchObject({ stage: "DriftCheck", projectName: "glue-pipeline-drift-check", roleName: "glue-pipeline-drift-check", inputs: ["source"], actionVariables: {} });
+    expect(check?.buildSpec.postBuild.join("\n")).toContain("aws sns publish");
+    // The pull-request check is started by a pull request's event, not a schedule.
+    expect(scheduledBuild(stack, "glue-pipeline-pr-check", "DriftCheck")).toBeUndefined();
   });
 
   test("PlanProd's namespace and exported variable", () => {

@@ -79,25 +79,48 @@ export const PULL_REQUEST_NAMESPACE = "PullRequest";
  * Undefined when the stack has no such project or no EventBridge trigger for it (a webhook starts it).
  */
 export function pullRequestCheck(stack: Json, projectName: string): CodeBuildAction | undefined {
-  const [id, project] = Object.entries<Json>(stack.resource?.aws_codebuild_project ?? {}).find(([, p]) => p.name === projectName) ?? [];
-  if (!id || !project) return undefined;
-  const target = Object.values<Json>(stack.resource?.aws_cloudwatch_event_target ?? {}).find((t) => t.arn === `\${aws_codebuild_project.${id}.arn}`);
-  if (!target?.input_transformer) return undefined;
+  const started = startedBy(stack, projectName);
+  if (!started?.target.input_transformer) return undefined;
   // EventBridge puts each input path's JSON value where its <name> stands: the result is StartBuild's request.
-  const template: string = target.input_transformer.input_template;
+  const template: string = started.target.input_transformer.input_template;
   const request = JSON.parse(template.replace(/<(\w+)>/g, (_whole, name: string) => JSON.stringify(`#{${PULL_REQUEST_NAMESPACE}.${name}}`))) as {
     environmentVariablesOverride?: { name: string; value: string }[];
   };
+  const variables = Object.fromEntries((request.environmentVariablesOverride ?? []).map((v) => [v.name, v.value]));
+  return standaloneAction(stack, started.project, "PullRequestCheck", variables);
+}
+
+/**
+ * A project an EventBridge schedule starts (no input: the project as it is), run as `stage`. Undefined when
+ * the stack has no such project or no schedule starts it.
+ */
+export function scheduledBuild(stack: Json, projectName: string, stage: string): CodeBuildAction | undefined {
+  const started = startedBy(stack, projectName);
+  if (!started) return undefined;
+  const rule = Object.entries<Json>(stack.resource?.aws_cloudwatch_event_rule ?? {}).find(([id]) => started.target.rule === `\${aws_cloudwatch_event_rule.${id}.name}`)?.[1];
+  return rule?.schedule_expression ? standaloneAction(stack, started.project, stage, {}) : undefined;
+}
+
+/** The project named, and the EventBridge target that starts it. */
+function startedBy(stack: Json, projectName: string): { project: Json; target: Json } | undefined {
+  const [id, project] = Object.entries<Json>(stack.resource?.aws_codebuild_project ?? {}).find(([, p]) => p.name === projectName) ?? [];
+  if (!id || !project) return undefined;
+  const target = Object.values<Json>(stack.resource?.aws_cloudwatch_event_target ?? {}).find((t) => t.arn === `\${aws_codebuild_project.${id}.arn}`);
+  return target ? { project, target } : undefined;
+}
+
+/** A project that checks out the repository itself: run on the source. */
+function standaloneAction(stack: Json, project: Json, stage: string, actionVariables: Record<string, string>): CodeBuildAction {
   const role = referenced(stack, project.service_role, "aws_iam_role");
   return {
     kind: "codebuild",
-    stage: "PullRequestCheck",
+    stage,
     projectName: project.name,
     roleName: role.name,
     timeoutMinutes: project.build_timeout ?? 60,
     inputs: ["source"],
     outputs: [],
-    actionVariables: Object.fromEntries((request.environmentVariablesOverride ?? []).map((v) => [v.name, v.value])),
+    actionVariables,
     buildSpec: parseBuildSpec(project.source.buildspec),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The whole lifecycle, offline: synth as a person does on a laptop, bootstrap the `pipeline` stack as an
  * administrator, run the pipeline's own steps from its synthesized definition (Source, Build,
- * UpdatePipeline, DeployDev, IntegTest, PlanProd, Approval, DeployProd), check every AWS call each step
+ * UpdatePipeline, DeployDev, IntegTest, PlanProd, Approval, DeployProd; then the pull-request check and the
+ * drift check, before and after a change made out of band), check every AWS call each step
  * made against its role, then destroy everything and check that nothing is left.
  */
 import { execFileSync } from "node:child_process";
@@ -11,7 +12,9 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../../stacks/config";
 import { stepResourceName } from "../../stacks/pipeline/constants";
+import { DRIFT_CHECK_ID } from "../../stacks/pipeline/drift-check-step";
 import { PR_CHECK_ID } from "../../stacks/pipeline/pr-check-step";
+import { rehearseDriftCheck, type RunCheck } from "./drift-steps";
 import { emptyStackBuckets } from "./empty-bucket";
 import { laptopDiff } from "./laptop-diff";
 import { startEmulator, type Emulator } from "./emulator";
@@ -21,7 +24,7 @@ import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
-import { pipelineActions, pullRequestCheck, PULL_REQUEST_NAMESPACE, resolvePipelineVariables, type PipelineAction } from "./pipeline-definition";
+import { pipelineActions, pullRequestCheck, PULL_REQUEST_NAMESPACE, resolvePipelineVariables, scheduledBuild, type PipelineAction } from "./pipeline-definition";
 import type { RehearsalReport, StepReport } from "./report";
 import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from "./offline-terraform";
 import { runCodeBuildStep } from "./run-step";
@@ -144,7 +147,8 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_PAGER: "",
   };
-  const codeBuild = async (action: CodeBuildAction, variables: Readonly<Record<string, string>>): Promise<boolean> => {
+  /** Runs the action as its role; `judge` (from its step directory and calls) may fail a step that itself passed. */
+  const codeBuild = async (action: CodeBuildAction, variables: Readonly<Record<string, string>>, judge?: Parameters<RunCheck>[1]): Promise<boolean> => {
     const name = action.stage;
     run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
     const result = await runCodeBuildStep(action, {
@@ -161,12 +165,14 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     if (result.result === "passed" && action.outputs.includes("build")) prepareStacks(run, join(artifacts.get("build")!, "cdktf.out"));
     // Later actions read its exported variables through its namespace, e.g. #{PlanProdVariables.PLAN_HEADLINE}.
     for (const [variable, value] of Object.entries(result.exported)) if (action.namespace) pipelineVariables[`${action.namespace}.${variable}`] = value;
-    const permissions = checkStepPermissions(name, result.roleArn, run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq));
+    const calls = run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq);
+    const permissions = checkStepPermissions(name, result.roleArn, calls);
     run.findings.push(...permissions.findings);
     run.roles.push(...permissions.roles);
     const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
-    record(run, { name, result: result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error, logFile: result.logFile });
-    return result.result === "passed";
+    const problem = result.result === "passed" ? judge?.(join(run.workDir, "steps", name), calls) : undefined;
+    record(run, { name, result: problem ? "failed" : result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error ?? problem, logFile: result.logFile });
+    return result.result === "passed" && !problem;
   };
   let stopped = false;
   for (const action of actions) {
@@ -202,7 +208,18 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
   }
   const commit = pipelineVariables["SourceVariables.CommitId"];
   const pullRequest = { [`${PULL_REQUEST_NAMESPACE}.id`]: "1", [`${PULL_REQUEST_NAMESPACE}.sourceCommit`]: commit, [`${PULL_REQUEST_NAMESPACE}.destinationCommit`]: commit };
-  await codeBuild(check, { ...pipelineVariables, ...pullRequest });
+  if (!(await codeBuild(check, { ...pipelineVariables, ...pullRequest }))) return;
+
+  // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
+  const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
+  if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
+  await rehearseDriftCheck({
+    emulator: run.emulator,
+    devAccount: run.topology.stages.dev,
+    runCheck: (stage, judge) => codeBuild(scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), stage)!, pipelineVariables, judge),
+    reapplyDev: () => terraformStep(run, "Re-apply dev-glue (administrator)", "dev-glue", lastOutDir(run, bootstrapOutDir), "apply"),
+    log: run.log,
+  });
 }
 
 /** Build's synth when Build ran, else the laptop's: both point at the same state. */

@@ -105,6 +105,7 @@ export async function runCodeBuildStep(action: CodeBuildAction, ctx: StepRunCont
       CODEBUILD_BUILD_ID: `${action.projectName}:${ctx.pipelineVariables["codepipeline.PipelineExecutionId"]}`,
       CODEBUILD_RESOLVED_SOURCE_VERSION: ctx.pipelineVariables["SourceVariables.CommitId"] ?? "",
       CODEBUILD_INITIATOR: `codepipeline/${action.projectName}`,
+      CODEBUILD_BUILD_URL: `https://${ctx.region}.console.aws.amazon.com/codesuite/codebuild/projects/${action.projectName}/build/${action.projectName}:${action.stage}`,
       HOME: home,
       LANG: "C.UTF-8",
       // The rehearsal's own tools and endpoint win over the buildspec's (e.g. its plugin cache path).
