@@ -3,21 +3,9 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { Testing } from "cdktf";
 import { parse } from "yaml";
-import { loadConfig } from "../stacks/config";
-import { PipelineStack } from "../stacks/pipeline-stack";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { type Json, projectNamed as project, synthPipelineJson as synth, valuesOf as values } from "./helpers/pipeline-json";
 
-type Json = Record<string, any>;
-
-function synth(edit: (c: Json) => void = () => {}): Json {
-  const input = baseConfig();
-  edit(input);
-  return JSON.parse(Testing.synth(new PipelineStack(Testing.app(), "pipeline", { config: loadConfig(writeTempProject(input)) })));
-}
-const values = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
-const project = (json: Json, name: string) => values(json, "aws_codebuild_project").find((p) => p.name === name);
 const roleId = (json: Json, roleName: string) => Object.entries<Json>(json.resource.aws_iam_role).find(([, r]) => r.name === roleName)?.[0];
 const policyOf = (json: Json, roleName: string) =>
   JSON.parse(values(json, "aws_iam_role_policy").find((p) => p.role === `\${aws_iam_role.${roleId(json, roleName)}.name}`)!.policy);

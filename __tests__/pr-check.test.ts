@@ -1,21 +1,9 @@
 /** The pull-request check and its triggers, and PlanProd's headline in the approval. */
-import { Testing } from "cdktf";
 import { parse } from "yaml";
-import { loadConfig } from "../stacks/config";
-import { PipelineStack } from "../stacks/pipeline-stack";
 import { approvalCustomData, CUSTOM_DATA_LIMIT } from "../stacks/pipeline/plan-prod-step";
 import { HEADLINE_LENGTH } from "../stacks/plan-review/format-summary";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { type Json, projectNamed as project, synthPipelineJson as synth, valuesOf as values } from "./helpers/pipeline-json";
 
-type Json = Record<string, any>;
-
-function synth(edit: (c: Json) => void = () => {}): Json {
-  const input = baseConfig();
-  edit(input);
-  return JSON.parse(Testing.synth(new PipelineStack(Testing.app(), "pipeline", { config: loadConfig(writeTempProject(input)) })));
-}
-const values = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
-const project = (json: Json, name: string) => values(json, "aws_codebuild_project").find((p) => p.name === name);
 const policyOf = (json: Json, roleName: string) => {
   const [id] = Object.entries<Json>(json.resource.aws_iam_role).find(([, r]) => r.name === roleName)!;
   return JSON.parse(values(json, "aws_iam_role_policy").find((p) => p.role === `\${aws_iam_role.${id}.name}`)!.policy);
