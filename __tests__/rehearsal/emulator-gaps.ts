@@ -152,6 +152,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/glue_job_runs.py, moto_support/glue_job_run.py): a real run reports the arguments it was started with",
   ),
   gap(
+    "glue-update-job",
+    "UpdateJob replaces a job's whole definition with its JobUpdate, keeping its name, ARN, tags and runs: Terraform updates an aws_glue_job in place with it.",
+    "Does not implement UpdateJob (HTTP 500): no Glue job can be changed in place, by Terraform or by hand.",
+    "patched in the launcher (moto_patches/glue_job_updates.py): UpdateJob replaces the definition, fields left out back to their defaults",
+  ),
+  gap(
     "sigv4-signatures",
     "Refuses a request whose SigV4 signature does not match the credentials' secret.",
     "Checks signatures only when it enforces IAM; the launcher's enforcement checks the session token of assumed-role credentials, not the signature.",

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { VENV_PYTHON } from "../integ/moto-server";
 import { ADMIN_ROLE_NAME, parseCalls, startEmulator, type AwsCredentials, type Emulator } from "./emulator";
+import { changeWorkersOutOfBand, OUT_OF_BAND } from "./drift-steps";
 import { emptyBucket, managedObjectKeys } from "./empty-bucket";
 import { projectResourcesLeft } from "./emulator-inventory";
 import { awsClientEnv } from "./emulator-override";
@@ -83,6 +84,39 @@ describe("startEmulator", () => {
       status: 200,
     });
     expect(parseCalls(readFileSync(emulator.callsFile, "utf8"), before)).toEqual(calls);
+  });
+});
+
+describe("Glue UpdateJob (gap glue-update-job)", () => {
+  test("a change by hand keeps the rest of the job; a JobUpdate without a field puts it back to its default", async () => {
+    const admin = await emulator.adminCredentials("444444444444");
+    const created = await boto3(
+      admin,
+      [
+        "glue = boto3.client('glue')",
+        `step('create', lambda: glue.create_job(Name='${OUT_OF_BAND.job}', Role='arn:aws:iam::444444444444:role/r', Description='persons', Command={'Name': 'glueetl', 'ScriptLocation': 's3://b/s.py'}, DefaultArguments={'--a': '1'}, GlueVersion='5.0', WorkerType='G.1X', NumberOfWorkers=2, Timeout=60, Tags={'k': 'v'}))`,
+      ].join("\n"),
+    );
+    expect(created).toEqual({ create: "ok" });
+    expect(await changeWorkersOutOfBand(emulator, { accountId: "444444444444", region: "eu-west-1" })).toEqual({ from: 2, to: OUT_OF_BAND.workers });
+    const script = [
+      "glue = boto3.client('glue')",
+      `job = glue.get_job(JobName='${OUT_OF_BAND.job}')['Job']`,
+      "out.update(workers=str(job['NumberOfWorkers']), description=job.get('Description'), arguments=json.dumps(job['DefaultArguments']), version=job['GlueVersion'], tags=json.dumps(glue.get_tags(ResourceArn='arn:aws:glue:eu-west-1:444444444444:job/" + OUT_OF_BAND.job + "')['Tags']))",
+      `step('partial', lambda: glue.update_job(JobName='${OUT_OF_BAND.job}', JobUpdate={'Role': 'arn:aws:iam::444444444444:role/r', 'Command': {'Name': 'glueetl', 'ScriptLocation': 's3://b/s.py'}}))`,
+      `out['description after'] = str(glue.get_job(JobName='${OUT_OF_BAND.job}')['Job'].get('Description'))`,
+      "step('missing', lambda: glue.update_job(JobName='nope', JobUpdate={'Role': 'r', 'Command': {'Name': 'glueetl'}}))",
+    ].join("\n");
+    expect(await boto3(admin, script)).toEqual({
+      workers: "5",
+      description: "persons",
+      arguments: `{"--a": "1"}`,
+      version: "5.0",
+      tags: `{"k": "v"}`,
+      partial: "ok",
+      "description after": "None",
+      missing: "EntityNotFoundException",
+    });
   });
 });
 

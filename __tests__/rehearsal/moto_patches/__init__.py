@@ -16,6 +16,7 @@ from moto_patches import (
     codebuild_report_groups,
     codepipeline_timestamps,
     glue_job_runs,
+    glue_job_updates,
     glue_workflow_runs,
     iam_enforcement,
 )
@@ -29,6 +30,7 @@ PATCHES: list[ModuleType] = [
     codebuild_report_groups,
     codepipeline_timestamps,
     glue_job_runs,
+    glue_job_updates,
     glue_workflow_runs,
 ]
 
