@@ -54,7 +54,8 @@ describe("summarizeDrift", () => {
   });
 
   test("a resource deleted outside Terraform is named as deleted", () => {
-    const drift = summarizeDrift("dev-glue", plan({ resource_drift: [driftOf(job(2), null, ["delete"])] }), plan({}));
+    const recreate = { ...updateOfTheJob, change: { actions: ["create" as const], before: null, after: job(2) } };
+    const drift = summarizeDrift("dev-glue", plan({ resource_drift: [driftOf(job(2), null, ["delete"])] }), plan({ resource_changes: [recreate] }));
     expect(drift.drifted).toEqual([expect.objectContaining({ drift: "deleted", attributes: [] })]);
     expect(formatDrift([drift])).toContain(`- aws_glue_job "dev-JoinLegislators" [${JOB_ADDRESS}]: deleted`);
   });
@@ -65,11 +66,24 @@ describe("summarizeDrift", () => {
     expect(formatDrift([same, summarizeDrift("dev-glue", plan({}), plan({}))])).toBe("");
   });
 
+  test("what no deploy would change is not drift: the state catching up with attributes the configuration does not set", () => {
+    // A role's inline_policy, filled in by its aws_iam_role_policy; tags read back as {} for none.
+    const role = { address: "aws_iam_role.job_role", mode: "managed" as const, type: "aws_iam_role", name: "job_role" };
+    const caughtUp = { ...role, change: { actions: ["update" as const], before: { name: "r", inline_policy: [], tags: null }, after: { name: "r", inline_policy: [{ name: "p" }], tags: {} } } };
+    const drift = summarizeDrift("dev-glue", plan({ resource_drift: [caughtUp, driftOf(job(2), job(5))] }), plan({ resource_changes: [updateOfTheJob] }));
+    expect(drift.drifted.map((d) => d.address)).toEqual([JOB_ADDRESS]);
+    expect(drift.stale).toEqual(["aws_iam_role.job_role"]);
+    // Unless the next deploy's changes depend on it.
+    const relevant = summarizeDrift("dev-glue", plan({ resource_drift: [caughtUp] }), plan({ relevant_attributes: [{ resource: "aws_iam_role.job_role", attribute: ["inline_policy"] }] }));
+    expect(relevant.drifted.map((d) => d.attributes)).toEqual([[{ path: "inline_policy", was: "(a list of 0)", now: "(a list of 1)" }]]);
+  });
+
   test("sensitive values are never shown", () => {
+    const secret = { actions: ["update" as const], before: { secret: "a" }, after: { secret: "b" }, before_sensitive: { secret: true }, after_sensitive: { secret: true } };
     const drift = summarizeDrift(
       "pipeline",
-      plan({ resource_drift: [{ ...driftOf({ secret: "a" }, { secret: "b" }), change: { actions: ["update"], before: { secret: "a" }, after: { secret: "b" }, before_sensitive: { secret: true }, after_sensitive: { secret: true } } }] }),
-      plan({}),
+      plan({ resource_drift: [{ ...driftOf({ secret: "a" }, { secret: "b" }), change: secret }] }),
+      plan({ resource_changes: [{ ...updateOfTheJob, change: { ...secret, before: { secret: "b" }, after: { secret: "a" } } }] }),
     );
     expect(drift.drifted[0].attributes).toEqual([{ path: "secret", was: "(sensitive)", now: "(sensitive)" }]);
   });
@@ -79,4 +93,5 @@ test("differences lists the paths of the leaves that differ, and a list whose le
   expect(differences({ a: 1, b: { c: [1, 2], d: "x" } }, { a: 1, b: { c: [1, 3], d: "y" } }, [])).toEqual([["b", "c", 1], ["b", "d"]]);
   expect(differences({ l: [1] }, { l: [1, 2] }, [])).toEqual([["l"]]);
   expect(differences(1, 1, [])).toEqual([]);
+  expect(differences({ tags: null, modes: null, policy: "" }, { tags: {}, modes: [], policy: null }, [])).toEqual([]);
 });

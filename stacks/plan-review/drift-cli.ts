@@ -94,7 +94,8 @@ export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
         ]);
         const drift = summarizeDrift(stack, refreshOnly.plan, plan.plan);
         drifts.push(drift);
-        io.log(`${stack}: ${drift.drifted.length === 0 ? "no drift" : `${drift.drifted.length} resource(s) drifted`}`);
+        const stale = drift.stale.length > 0 ? ` (${drift.stale.length} resource(s) refreshed in attributes no deploy sets: not drift)` : "";
+        io.log(`${stack}: ${drift.drifted.length === 0 ? "no drift" : `${drift.drifted.length} resource(s) drifted`}${stale}`);
       } catch (error) {
         if (!(error instanceof PlanError)) throw error;
         failures.push({ stack, error: error.message });

@@ -48,6 +48,8 @@ export interface TerraformPlanJson {
   /** Objects changed outside Terraform since the last apply, as refresh found them. */
   readonly resource_drift?: readonly ResourceChange[];
   readonly output_changes?: Readonly<Record<string, OutputChange>>;
+  /** The resources and attributes whose values the plan's changes depend on (drift among them matters). */
+  readonly relevant_attributes?: readonly { readonly resource: string; readonly attribute: readonly PathStep[] }[];
   /** Whether the plan failed part way (then it may list only some changes). */
   readonly errored?: boolean;
 }

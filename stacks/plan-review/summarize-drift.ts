@@ -2,6 +2,12 @@
  * Drift, as a person needs it: which deployed resources changed outside Terraform, which attributes, what
  * each was and what it is now. Pure: it reads the JSON of `terraform plan -refresh-only` (its
  * `resource_drift`) and of a normal plan (what the next deploy would change), nothing else.
+ *
+ * A refresh also finds attributes the configuration does not set, which the state has simply not caught up
+ * with: a role's `inline_policy` filled in by its `aws_iam_role_policy`, a bucket's `policy` by its
+ * `aws_s3_bucket_policy`, `tags` read back as `{}` for none. No deploy would change those, so they are not
+ * drift: only a resource the next deploy would act on (the normal plan changes it, or its changes depend on
+ * it: Terraform's `relevant_attributes`) is named. The others are counted as `stale`.
  */
 import type { PathStep, ResourceChange, TerraformPlanJson } from "./plan-json";
 import { actionOf, formatPath, nameAttribute, nameIn, shownValue, summarizePlan, valueAt, type PlanCounts } from "./summarize-plan";
@@ -25,6 +31,8 @@ export interface DriftedResource {
 export interface StackDrift {
   readonly stack: string;
   readonly drifted: readonly DriftedResource[];
+  /** Addresses whose state lags only in attributes no deploy would change: not drift. */
+  readonly stale: readonly string[];
   /** What the next deploy would change, drift and undeployed code together. */
   readonly pending: PlanCounts;
 }
@@ -37,8 +45,17 @@ const DERIVED = new Set(["tags_all"]);
 const MAX_ATTRIBUTES = 20;
 
 export function summarizeDrift(stack: string, refreshOnly: TerraformPlanJson, plan: TerraformPlanJson): StackDrift {
-  const drifted = (refreshOnly.resource_drift ?? []).filter((r) => r.mode === "managed").map(driftedResource).filter((r): r is DriftedResource => r !== undefined);
-  return { stack, drifted, pending: summarizePlan(stack, plan).counts };
+  const found = (refreshOnly.resource_drift ?? []).filter((r) => r.mode === "managed").map(driftedResource).filter((r): r is DriftedResource => r !== undefined);
+  const actedOn = new Set([
+    ...(plan.resource_changes ?? []).filter((r) => actionOf(r.change.actions, r.change.importing !== undefined) !== undefined).map((r) => r.address),
+    ...(plan.relevant_attributes ?? []).map((r) => r.resource),
+  ]);
+  return {
+    stack,
+    drifted: found.filter((r) => actedOn.has(r.address)),
+    stale: found.filter((r) => !actedOn.has(r.address)).map((r) => r.address),
+    pending: summarizePlan(stack, plan).counts,
+  };
 }
 
 function driftedResource(resource: ResourceChange): DriftedResource | undefined {
@@ -59,9 +76,12 @@ function driftedResource(resource: ResourceChange): DriftedResource | undefined 
   return attributes.length > 0 ? { ...base, drift: "changed", attributes } : undefined;
 }
 
-/** The paths of the leaves that differ between two values (a whole list when its length changed). */
+/**
+ * The paths of the leaves that differ between two values (a whole list when its length changed). None,
+ * null, "", [] and {} are one value: the AWS provider reads each of them back for "not set".
+ */
 export function differences(before: unknown, after: unknown, path: PathStep[]): PathStep[][] {
-  if (Object.is(before, after)) return [];
+  if (Object.is(before, after) || (isUnset(before) && isUnset(after))) return [];
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
   if (Array.isArray(before) && Array.isArray(after)) {
     if (before.length !== after.length) return [path];
@@ -72,6 +92,12 @@ export function differences(before: unknown, after: unknown, path: PathStep[]): 
     return keys.flatMap((key) => differences(before[key], after[key], [...path, key]));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [path];
+}
+
+function isUnset(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value as object).length === 0;
 }
 
 /** The notice sent when a stack drifted: short, and named by resource, attribute, was and now. */
