@@ -73,9 +73,11 @@ describe("summarizeDrift", () => {
     const drift = summarizeDrift("dev-glue", plan({ resource_drift: [caughtUp, driftOf(job(2), job(5))] }), plan({ resource_changes: [updateOfTheJob] }));
     expect(drift.drifted.map((d) => d.address)).toEqual([JOB_ADDRESS]);
     expect(drift.stale).toEqual(["aws_iam_role.job_role"]);
-    // Unless the next deploy's changes depend on it.
-    const relevant = summarizeDrift("dev-glue", plan({ resource_drift: [caughtUp] }), plan({ relevant_attributes: [{ resource: "aws_iam_role.job_role", attribute: ["inline_policy"] }] }));
-    expect(relevant.drifted.map((d) => d.attributes)).toEqual([[{ path: "inline_policy", was: "(a list of 0)", now: "(a list of 1)" }]]);
+    // Unless the next deploy's changes read that attribute; another attribute of the resource read (its arn) is not enough.
+    const relevant = (attribute: string[]) => summarizeDrift("dev-glue", plan({ resource_drift: [caughtUp] }), plan({ relevant_attributes: [{ resource: "aws_iam_role.job_role", attribute }] }));
+    expect(relevant(["inline_policy"]).drifted.map((d) => d.attributes)).toEqual([[{ path: "inline_policy", was: "(a list of 0)", now: "(a list of 1)" }]]);
+    expect(relevant(["arn"]).drifted).toEqual([]);
+    expect(relevant(["arn"]).stale).toEqual(["aws_iam_role.job_role"]);
   });
 
   test("sensitive values are never shown", () => {

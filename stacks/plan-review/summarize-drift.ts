@@ -6,8 +6,8 @@
  * A refresh also finds attributes the configuration does not set, which the state has simply not caught up
  * with: a role's `inline_policy` filled in by its `aws_iam_role_policy`, a bucket's `policy` by its
  * `aws_s3_bucket_policy`, `tags` read back as `{}` for none. No deploy would change those, so they are not
- * drift: only a resource the next deploy would act on (the normal plan changes it, or its changes depend on
- * it: Terraform's `relevant_attributes`) is named. The others are counted as `stale`.
+ * drift: only a resource the next deploy would act on (the normal plan changes it) is named, or an attribute
+ * the planned changes read (Terraform's `relevant_attributes`). The others are counted as `stale`.
  */
 import type { PathStep, ResourceChange, TerraformPlanJson } from "./plan-json";
 import { actionOf, formatPath, nameAttribute, nameIn, shownValue, summarizePlan, valueAt, type PlanCounts } from "./summarize-plan";
@@ -46,16 +46,19 @@ const MAX_ATTRIBUTES = 20;
 
 export function summarizeDrift(stack: string, refreshOnly: TerraformPlanJson, plan: TerraformPlanJson): StackDrift {
   const found = (refreshOnly.resource_drift ?? []).filter((r) => r.mode === "managed").map(driftedResource).filter((r): r is DriftedResource => r !== undefined);
-  const actedOn = new Set([
-    ...(plan.resource_changes ?? []).filter((r) => actionOf(r.change.actions, r.change.importing !== undefined) !== undefined).map((r) => r.address),
-    ...(plan.relevant_attributes ?? []).map((r) => r.resource),
-  ]);
-  return {
-    stack,
-    drifted: found.filter((r) => actedOn.has(r.address)),
-    stale: found.filter((r) => !actedOn.has(r.address)).map((r) => r.address),
-    pending: summarizePlan(stack, plan).counts,
-  };
+  const changed = new Set((plan.resource_changes ?? []).filter((r) => actionOf(r.change.actions, r.change.importing !== undefined) !== undefined).map((r) => r.address));
+  const relevant = (plan.relevant_attributes ?? []).map((r) => ({ resource: r.resource, path: formatPath([...r.attribute]) }));
+  // An attribute the planned changes read (e.g. a role's arn for its job) matters; the role's other attributes do not.
+  const read = (address: string, path: string) =>
+    relevant.some((r) => r.resource === address && (r.path === "" || path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[`) || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)));
+  const drifted: DriftedResource[] = [];
+  const stale: string[] = [];
+  for (const resource of found) {
+    const attributes = changed.has(resource.address) ? resource.attributes : resource.attributes.filter((a) => read(resource.address, a.path));
+    if (resource.drift === "deleted" || attributes.length > 0) drifted.push({ ...resource, attributes: resource.drift === "deleted" ? [] : attributes });
+    else stale.push(resource.address);
+  }
+  return { stack, drifted, stale, pending: summarizePlan(stack, plan).counts };
 }
 
 function driftedResource(resource: ResourceChange): DriftedResource | undefined {
