@@ -99,7 +99,7 @@ const rehearsals = [
   ["one account", "default-config.yaml"],
   ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
 ].map(([topology, config]) => {
-  step(`rehearsal of ${topology} (about 4 minutes)`);
+  step(`rehearsal of ${topology} (about 8 minutes)`);
   return benchRehearsal(topology, config);
 });
 for (const r of rehearsals) {
