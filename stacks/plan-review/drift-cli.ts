@@ -71,7 +71,7 @@ export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
   const stacks = positionals.length > 0 ? known.filter((s) => positionals.includes(s)) : known;
   const failures: StackFailure[] = [];
   const ready: { stack: string; options: Parameters<typeof planStack>[0] }[] = [];
-  // One by one: inits share the plugin cache. The plans then run side by side.
+  // One by one: inits share the plugin cache. The stacks are then planned side by side.
   for (const stack of stacks) {
     const environment = stackPlanEnvironment(config, stack, values["plan-roles"] ? "plan-roles" : "laptop");
     const options = { stack, stackDir: join(outDir, "stacks", stack), terraform, env: environment.env, baseEnv: io.env, planFile: "drift.tfplan", onProgress: io.log };
@@ -88,10 +88,9 @@ export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
   await Promise.all(
     ready.map(async ({ stack, options }) => {
       try {
-        const [refreshOnly, plan] = await Promise.all([
-          planStack({ ...options, initialized: true, refreshOnly: true, planFile: "drift-refresh-only.tfplan" }),
-          planStack({ ...options, initialized: true, planFile: "drift-plan.tfplan" }),
-        ]);
+        // One after the other: two Terraform processes in one working directory share its .terraform.
+        const refreshOnly = await planStack({ ...options, initialized: true, refreshOnly: true, planFile: "drift-refresh-only.tfplan" });
+        const plan = await planStack({ ...options, initialized: true, planFile: "drift-plan.tfplan" });
         const drift = summarizeDrift(stack, refreshOnly.plan, plan.plan);
         drifts.push(drift);
         const stale = drift.stale.length > 0 ? ` (${drift.stale.length} resource(s) refreshed in attributes no deploy sets: not drift)` : "";

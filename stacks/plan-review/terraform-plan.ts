@@ -57,7 +57,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlannedStack
   const progress = options.onProgress ?? (() => undefined);
   const terraform = async (what: string, args: string[]): Promise<string> => {
     const run = await runTerraform(options.terraform, args, options.stackDir, env);
-    if (run.code !== 0) throw new PlanError(options.stack, `terraform ${what} failed:\n${firstErrorBlock(run.stderr + run.stdout) ?? (run.stderr || run.stdout).trim()}`);
+    if (run.code !== 0) throw new PlanError(options.stack, `terraform ${what} failed:\n${firstErrorBlock(run.stderr + run.stdout) ?? withoutErrorBlock(run)}`);
     return run.stdout;
   };
   if (!options.initialized) await initStack(options);
@@ -99,8 +99,14 @@ function runTerraform(terraform: string, args: string[], cwd: string, env: NodeJ
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", (error) => resolve({ code: 127, stdout, stderr: `Error: ${error.message}\n` }));
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code: code ?? 1, stdout, stderr: signal ? `${stderr}\n(terraform was stopped by ${signal})` : stderr }));
   });
+}
+
+/** What a run that failed without an `Error:` block printed: all it wrote to stderr, and the end of its stdout. */
+function withoutErrorBlock(run: TerraformRun): string {
+  const tail = run.stdout.trim().split("\n").slice(-20).join("\n");
+  return [`exit ${run.code}, stderr: ${run.stderr.trim() || "(nothing)"}`, `stdout, last lines:\n${tail}`].join("\n");
 }
 
 /** The first `Error:` block of Terraform's no-color output, without its box drawing. */
