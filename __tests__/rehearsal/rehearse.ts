@@ -147,7 +147,7 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_PAGER: "",
   };
-  /** Runs the action as its role; `judge` (from its step directory and calls) may fail a step that itself passed. */
+  /** Runs the action as its role; `judge` (from its step directory and calls) may fail a step that itself passed, and explains one that failed. */
   const codeBuild = async (action: CodeBuildAction, variables: Readonly<Record<string, string>>, judge?: Parameters<RunCheck>[1]): Promise<boolean> => {
     const name = action.stage;
     run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
@@ -170,8 +170,10 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     run.findings.push(...permissions.findings);
     run.roles.push(...permissions.roles);
     const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
-    const problem = result.result === "passed" ? judge?.(join(run.workDir, "steps", name), calls) : undefined;
-    record(run, { name, result: problem ? "failed" : result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error: result.error ?? problem, logFile: result.logFile });
+    // Judged whether it passed or not: on a failure the judge's words say what the step itself found.
+    const problem = judge?.(join(run.workDir, "steps", name), calls);
+    const error = [result.error, problem].filter(Boolean).join("\n") || undefined;
+    record(run, { name, result: problem ? "failed" : result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error, logFile: result.logFile });
     return result.result === "passed" && !problem;
   };
   let stopped = false;
