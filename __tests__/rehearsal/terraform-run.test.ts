@@ -1,4 +1,5 @@
-import { firstErrorBlock, terraformProcessEnv } from "./terraform-run";
+import { firstErrorBlock } from "../../stacks/plan-review/terraform-plan";
+import { terraformProcessEnv } from "./terraform-run";
 
 describe("firstErrorBlock", () => {
   test("takes the first Error block of Terraform's output, without box drawing", () => {

@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { join } from "node:path";
+import { firstErrorBlock } from "../../stacks/plan-review/terraform-plan";
 import type { TerraformTools } from "./terraform-tools";
 
 export interface TerraformRunOptions {
@@ -36,19 +37,6 @@ export interface TerraformResult {
   readonly logFile: string;
   /** The first `Error:` block, when it failed */
   readonly error?: string;
-}
-
-/** The first `Error:` block of Terraform's (no-color) output, without its box drawing. */
-export function firstErrorBlock(output: string): string | undefined {
-  const lines = output.split("\n").map((line) => line.replace(/^[│╷╵]\s?/, ""));
-  const start = lines.findIndex((line) => line.startsWith("Error: "));
-  if (start < 0) return undefined;
-  const block: string[] = [];
-  for (const line of lines.slice(start)) {
-    if (block.length > 0 && (line.startsWith("Error: ") || line.startsWith("Warning: "))) break;
-    block.push(line);
-  }
-  return block.join("\n").trim().replace(/\n{3,}/g, "\n\n");
 }
 
 export function terraformProcessEnv(env: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
