@@ -13,12 +13,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../config";
-import { stackNames, stackPlanEnvironment } from "../pipeline/plan-access";
+import { InputError, PROJECT_DIR } from "../config";
+import { stackPlanEnvironment } from "../pipeline/plan-access";
 import { formatText } from "./format-summary";
 import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
 import { summarizePlan, type StackSummary } from "./summarize-plan";
-import { PlanError, planStack, terraformOnPath } from "./terraform-plan";
+import { planConfig, stacksAndTerraform } from "./plan-targets";
+import { PlanError, planStack } from "./terraform-plan";
 
 const USAGE =
   "Usage: npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--plan-file NAME] [--plans-url URL]\n" +
@@ -69,21 +70,14 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     io.print(USAGE);
     return EXIT.noChanges;
   }
-  const known = stackNames();
-  const unknown = positionals.filter((stack) => !known.includes(stack));
-  if (unknown.length > 0) throw new InputError(`unknown stack ${unknown.map((s) => `"${s}"`).join(", ")}; the stacks are ${known.join(", ")}`);
-  const terraform = terraformOnPath(env.PATH);
-  if (!terraform) throw new InputError("terraform is not on PATH: npm run diff plans with Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install)");
+  const { stacks, terraform } = stacksAndTerraform("diff", positionals, env);
   const planFile = values["plan-file"] ?? "review.tfplan";
   if (!/^[\w.-]+$/.test(planFile)) throw new InputError(`--plan-file "${planFile}" is not a file name; expected letters, digits, . _ -, for example review.tfplan`);
 
-  const configFile = resolve(values.config ?? configFileFromContext(env) ?? env.GLUE_CONFIG ?? join(PROJECT_DIR, "default-config.yaml"));
-  const config = loadConfig(configFile);
-  const outDir = resolve(env.CDKTF_OUTDIR ?? join(PROJECT_DIR, "cdktf.out"));
+  const { configFile, config, outDir } = planConfig(values.config, env);
   if (values["skip-synth"]) log(`diff: planning what ${shown(outDir)} holds`);
   else synthesize(configFile, outDir, io);
 
-  const stacks = positionals.length > 0 ? known.filter((s) => positionals.includes(s)) : known;
   const summaries: StackSummary[] = [];
   const errors: StackError[] = [];
   const texts: Record<string, string> = {};

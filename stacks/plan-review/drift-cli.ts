@@ -11,12 +11,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../config";
+import { InputError } from "../config";
 import { PIPELINE_NAME } from "../pipeline/constants";
-import { stackNames, stackPlanEnvironment } from "../pipeline/plan-access";
+import { stackPlanEnvironment } from "../pipeline/plan-access";
 import { type DiffIo, shown, synthesize } from "./diff-cli";
 import { formatDrift, summarizeDrift, type StackDrift } from "./summarize-drift";
-import { initStack, PlanError, planStack, terraformOnPath } from "./terraform-plan";
+import { planConfig, stacksAndTerraform } from "./plan-targets";
+import { initStack, PlanError, planStack } from "./terraform-plan";
 
 const USAGE =
   "Usage: npm run drift -- [STACK...] [--json] [--config FILE] [--skip-synth] [--plan-roles] [--out DIR]\n" +
@@ -57,18 +58,10 @@ export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
     io.print(USAGE);
     return DRIFT_EXIT.none;
   }
-  const known = stackNames();
-  const unknown = positionals.filter((stack) => !known.includes(stack));
-  if (unknown.length > 0) throw new InputError(`unknown stack ${unknown.map((s) => `"${s}"`).join(", ")}; the stacks are ${known.join(", ")}`);
-  const terraform = terraformOnPath(io.env.PATH);
-  if (!terraform) throw new InputError("terraform is not on PATH: npm run drift plans with Terraform >= 1.10 (https://developer.hashicorp.com/terraform/install)");
-
-  const configFile = resolve(values.config ?? configFileFromContext(io.env) ?? io.env.GLUE_CONFIG ?? join(PROJECT_DIR, "default-config.yaml"));
-  const config = loadConfig(configFile);
-  const outDir = resolve(io.env.CDKTF_OUTDIR ?? join(PROJECT_DIR, "cdktf.out"));
+  const { stacks, terraform } = stacksAndTerraform("drift", positionals, io.env);
+  const { configFile, config, outDir } = planConfig(values.config, io.env);
   if (!values["skip-synth"]) synthesize(configFile, outDir, io);
 
-  const stacks = positionals.length > 0 ? known.filter((s) => positionals.includes(s)) : known;
   const failures: StackFailure[] = [];
   const ready: { stack: string; options: Parameters<typeof planStack>[0] }[] = [];
   // One by one: inits share the plugin cache. The stacks are then planned side by side.
