@@ -2,18 +2,17 @@
  * The launcher for real: https with the run's CA, administrators per account, the calls file, and IAM
  * enforced for assumed roles as AWS evaluates it (conditions, boundaries, bucket and trust policies).
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, get } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { VENV_PYTHON } from "../integ/moto-server";
 import { ADMIN_ROLE_NAME, parseCalls, startEmulator, type AwsCredentials, type Emulator } from "./emulator";
+import { runBoto3Steps } from "./boto3-steps";
 import { changeWorkersOutOfBand, OUT_OF_BAND } from "./drift-steps";
 import { emptyBucket, managedObjectKeys } from "./empty-bucket";
 import { projectResourcesLeft } from "./emulator-inventory";
-import { awsClientEnv } from "./emulator-override";
 
 let workDir: string;
 let emulator: Emulator;
@@ -31,25 +30,9 @@ const identity = (credentials: AwsCredentials) =>
     new GetCallerIdentityCommand({}),
   );
 
-/** Runs boto3 steps as the given credentials; each step's outcome is "ok" or the error code. */
+/** Runs boto3 steps as the given credentials, with clients s3, iam and sts; each step's outcome is "ok" or the error code. */
 function boto3(credentials: AwsCredentials, script: string): Promise<Record<string, string>> {
-  const program = [
-    "import boto3, json, sys",
-    "from botocore.exceptions import ClientError",
-    "out = {}",
-    "def step(name, call):",
-    "    try:",
-    "        call(); out[name] = 'ok'",
-    "    except ClientError as e:",
-    "        out[name] = e.response['Error']['Code']",
-    "s3 = boto3.client('s3'); iam = boto3.client('iam'); sts = boto3.client('sts')",
-    script,
-    "print(json.dumps(out))",
-  ].join("\n");
-  const env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, credentials, { dir: join(workDir, "boto3"), region: "eu-west-1" }) };
-  return new Promise((resolve, reject) =>
-    execFile(VENV_PYTHON, ["-c", program], { env }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}")))),
-  );
+  return runBoto3Steps(emulator, credentials, `s3 = boto3.client('s3'); iam = boto3.client('iam'); sts = boto3.client('sts')\n${script}`, { dir: join(workDir, "boto3"), region: "eu-west-1" });
 }
 
 describe("startEmulator", () => {

@@ -3,13 +3,13 @@
  * policies, and judges the KMS keys S3 uses as the caller with SSE-KMS: first case by case in one Python
  * process (moto_support/resources.py and policy_evaluator.decide), then for real against the launcher.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VENV_PYTHON } from "../integ/moto-server";
 import { startEmulator, type AwsCredentials, type Emulator, type RecordedCall } from "./emulator";
-import { awsClientEnv } from "./emulator-override";
+import { runBoto3Steps } from "./boto3-steps";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
@@ -148,25 +148,9 @@ describe("the launcher judges resources, key policies and S3's use of KMS keys",
   let dataKeyOnly: Record<string, string>;
   let calls: RecordedCall[];
 
-  /** Runs boto3 steps as the given credentials; each step's outcome is "ok", the error code, or a value it sets. */
+  /** Runs boto3 steps as the given credentials, with `c` for boto3.client; each step's outcome is "ok", the error code, or a value it sets. */
   function boto3(credentials: AwsCredentials, script: string, region = REGION): Promise<Record<string, string>> {
-    const program = [
-      "import boto3, json, sys",
-      "from botocore.exceptions import ClientError",
-      "out = {}",
-      "def step(name, call):",
-      "    try:",
-      "        call(); out[name] = 'ok'",
-      "    except ClientError as e:",
-      "        out[name] = e.response['Error']['Code']",
-      "c = boto3.client",
-      script,
-      "print(json.dumps(out))",
-    ].join("\n");
-    const env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, credentials, { dir: join(workDir, "boto3", credentials.accessKeyId), region }) };
-    return new Promise((resolve, reject) =>
-      execFile(VENV_PYTHON, ["-c", program], { env }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}")))),
-    );
+    return runBoto3Steps(emulator, credentials, `c = boto3.client\n${script}`, { dir: join(workDir, "boto3", credentials.accessKeyId), region });
   }
   const doc = (statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
   const role = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
