@@ -54,3 +54,14 @@ export function logsKeyStatement(sid: string, scope: { partition: string; region
     },
   };
 }
+
+/** Trust of exactly these roles of one account: its root as principal, narrowed by `aws:PrincipalArn`. */
+export function accountRolesTrust(partition: string, accountId: string, roleArns: readonly string[]): string {
+  return policyDocument({
+    Effect: "Allow",
+    Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+    Action: "sts:AssumeRole",
+    // The account principal plus this condition lets in exactly these roles.
+    Condition: { ArnEquals: { "aws:PrincipalArn": [...roleArns] } },
+  });
+}

@@ -7,7 +7,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { accountRolesTrust, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
 import { IAM_ROLE_READ } from "./permissions/glue-stage";
 
@@ -39,13 +39,7 @@ export class DeployRole extends Construct {
       name: props.roleName,
       description: "Deploys this stage's Glue stack for the pipeline; assumed only by the pipeline's CodeBuild roles",
       maxSessionDuration: 3600,
-      assumeRolePolicy: policyDocument({
-        Effect: "Allow",
-        Principal: { AWS: `arn:${props.partition}:iam::${props.pipelineAccountId}:root` },
-        Action: "sts:AssumeRole",
-        // The account principal plus this condition lets in exactly these roles.
-        Condition: { ArnEquals: { "aws:PrincipalArn": [...props.trustedRoleArns] } },
-      }),
+      assumeRolePolicy: accountRolesTrust(props.partition, props.pipelineAccountId, props.trustedRoleArns),
     });
     suppressCheckov(this.role, SUPPRESSIONS.trustAccountNarrowedByCondition);
     new IamRolePolicy(this, "policy", {

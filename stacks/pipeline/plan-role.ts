@@ -6,7 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { accountRolesTrust, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
 
 export interface PlanRoleProps {
@@ -38,13 +38,7 @@ export class PlanRole extends Construct {
       name: props.roleName,
       description: props.description,
       maxSessionDuration: 3600,
-      assumeRolePolicy: policyDocument({
-        Effect: "Allow",
-        Principal: { AWS: `arn:${props.partition}:iam::${props.pipelineAccountId}:root` },
-        Action: "sts:AssumeRole",
-        // The account principal plus this condition lets in exactly these roles.
-        Condition: { ArnEquals: { "aws:PrincipalArn": [...props.trustedRoleArns] } },
-      }),
+      assumeRolePolicy: accountRolesTrust(props.partition, props.pipelineAccountId, props.trustedRoleArns),
     });
     suppressCheckov(this.role, SUPPRESSIONS.trustAccountNarrowedByCondition);
     this.policy = new IamRolePolicy(this, "policy", {
