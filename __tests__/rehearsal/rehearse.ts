@@ -131,7 +131,8 @@ async function terraformStep(run: Run, name: string, stack: StackName, outDir: s
 
 /** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
 async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string): Promise<void> {
-  const actions = pipelineActions(JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8")));
+  const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
+  const actions = pipelineActions(stack);
   const { pipeline } = run.topology;
   const admin = await run.emulator.adminCredentials(pipeline.accountId);
   const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
@@ -202,7 +203,7 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
 
   // A pull request, as its EventBridge rule starts the check: on the source, with the ids its target passes;
   // after DeployProd, so that every stack exists and each plan refreshes all of it through the plan roles.
-  const check = pullRequestCheck(JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8")), stepResourceName(PR_CHECK_ID));
+  const check = pullRequestCheck(stack, stepResourceName(PR_CHECK_ID));
   if (!check) return;
   if (stopped) {
     record(run, { name: check.stage, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
@@ -213,7 +214,6 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
   if (!(await codeBuild(check, { ...pipelineVariables, ...pullRequest }))) return;
 
   // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
-  const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
   if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
   await rehearseDriftCheck({
     emulator: run.emulator,
