@@ -9,10 +9,9 @@
 import type { AppConfig } from "../config";
 import type { CodeBuildStepSpec } from "./codebuild-step";
 import { CACHE_PATHS, COMPUTE_TYPES, PIPELINE_NAME, RUNTIMES, TERRAFORM_VARIABLES } from "./constants";
-import { assumePlanRoleStatement, PIPELINE_PLAN_PROFILE, planProfiles } from "./plan-access";
-import { terraformTokenVariable } from "./permissions/terraform-state";
+import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
 import { repositorySource, sourceStatements } from "./pr-check-step";
-import { installTerraform, NPM_CI, readTokenAs, writeProfiles } from "./step-commands";
+import { installTerraform, NPM_CI, writeProfiles } from "./step-commands";
 
 export const DRIFT_CHECK_ID = "drift-check";
 /** Where `npm run drift -- --out` writes subject.txt, notice.txt and drift.json, and the build its exit status. */
@@ -32,10 +31,7 @@ export function driftCheckStep(ctx: DriftCheckContext): CodeBuildStepSpec | unde
   const { enabled, schedule } = config.pipeline.driftCheck;
   if (!enabled) return undefined;
   const { awsRegion: region, awsAccountId: accountId } = config.pipelineAccount;
-  const token =
-    config.backend.type === "cloud"
-      ? [readTokenAs(PIPELINE_PLAN_PROFILE, terraformTokenVariable(config.backend.hostname), config.pipeline.terraformPlanTokenSecret)]
-      : [];
+  const token = readPlanToken(config);
   // A scheduled build reports no status on the branch's head commit: that status belongs to its pull request.
   const { statusContext: _none, ...checkout } = repositorySource(config.source, region);
   return {

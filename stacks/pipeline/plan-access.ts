@@ -23,7 +23,8 @@ import { DEPLOY_ROLE_VARIABLE } from "../deploy-role-variable";
 import type { PolicyStatement } from "../iam/policy-document";
 import { accountProfileName, glueStackName, PIPELINE_STACK_NAME } from "../names";
 import { deployAccessOf } from "./deploy-access";
-import type { AssumedProfile } from "./step-commands";
+import { terraformTokenVariable } from "./permissions/terraform-state";
+import { type AssumedProfile, readTokenAs } from "./step-commands";
 
 export const PIPELINE_PLAN_ROLE_NAME = "glue-plan-pipeline";
 /** The profile of the pipeline's plan role; the stage profiles assume their roles from it. */
@@ -71,6 +72,12 @@ export function planProfiles(config: AppConfig): AssumedProfile[] {
 /** What a step that plans may do itself: assume the pipeline's plan role. */
 export function assumePlanRoleStatement(config: AppConfig): PolicyStatement {
   return { Sid: "AssumePlanRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: pipelinePlanRoleArn(config) };
+}
+
+/** The build command that reads the plans' HCP Terraform token as the pipeline's plan role (cloud backend only; else none). */
+export function readPlanToken(config: AppConfig): string[] {
+  if (config.backend.type !== "cloud") return [];
+  return [readTokenAs(PIPELINE_PLAN_PROFILE, terraformTokenVariable(config.backend.hostname), config.pipeline.terraformPlanTokenSecret)];
 }
 
 /** Whose credentials a plan of a stack runs on. */

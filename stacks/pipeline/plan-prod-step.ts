@@ -9,9 +9,8 @@ import { glueStackName } from "../names";
 import { HEADLINE_LENGTH } from "../plan-review/format-summary";
 import type { CodeBuildStepSpec } from "./codebuild-step";
 import { ARTIFACTS, CACHE_PATHS, COMPUTE_TYPES, PLAN_PREFIX, RUNTIMES, SOURCE_NAMESPACE, TERRAFORM_VARIABLES } from "./constants";
-import { assumePlanRoleStatement, PIPELINE_PLAN_PROFILE, planProfiles } from "./plan-access";
-import { terraformTokenVariable } from "./permissions/terraform-state";
-import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, readTokenAs, writeProfiles } from "./step-commands";
+import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
+import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, writeProfiles } from "./step-commands";
 
 export const PLAN_PROD_NAMESPACE = "PlanProdVariables";
 export const PLAN_HEADLINE_VARIABLE = "PLAN_HEADLINE";
@@ -37,10 +36,7 @@ export function planProdStep(ctx: PlanProdContext): CodeBuildStepSpec {
   const { config, artifactBucket } = ctx;
   const stack = glueStackName("prod");
   const uri = planUri(artifactBucket);
-  const token =
-    config.backend.type === "cloud"
-      ? [readTokenAs(PIPELINE_PLAN_PROFILE, terraformTokenVariable(config.backend.hostname), config.pipeline.terraformPlanTokenSecret)]
-      : [];
+  const token = readPlanToken(config);
   return {
     id: "plan-prod",
     stage: "PlanProd",

@@ -13,9 +13,8 @@ import { partitionOf } from "../constants/aws-regions";
 import type { PolicyStatement } from "../iam/policy-document";
 import type { CodeBuildStepSpec, RepositorySource } from "./codebuild-step";
 import { CACHE_PATHS, COMPUTE_TYPES, JAVA_RUNTIME, PIPELINE_NAME, PR_CHECK_PREFIX, RUNTIMES, stepResourceName, TERRAFORM_VARIABLES } from "./constants";
-import { assumePlanRoleStatement, PIPELINE_PLAN_PROFILE, planProfiles } from "./plan-access";
-import { terraformTokenVariable } from "./permissions/terraform-state";
-import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, readTokenAs, writeProfiles } from "./step-commands";
+import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
+import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, writeProfiles } from "./step-commands";
 
 export const PR_CHECK_ID = "pr-check";
 /** The name of the commit status CodeBuild reports to GitHub, GitLab or Bitbucket. */
@@ -40,10 +39,7 @@ export function prCheckStep(ctx: PrCheckContext): CodeBuildStepSpec | undefined 
   const { awsRegion: region } = config.pipelineAccount;
   const commitPrefix = `${PR_CHECK_PREFIX}$CODEBUILD_RESOLVED_SOURCE_VERSION/`;
   const plansUrl = `https://s3.console.aws.amazon.com/s3/buckets/${artifactBucket}?region=${region}&prefix=${commitPrefix}`;
-  const token =
-    config.backend.type === "cloud"
-      ? [readTokenAs(PIPELINE_PLAN_PROFILE, terraformTokenVariable(config.backend.hostname), config.pipeline.terraformPlanTokenSecret)]
-      : [];
+  const token = readPlanToken(config);
   return {
     id: PR_CHECK_ID,
     stage: "PullRequestCheck",
