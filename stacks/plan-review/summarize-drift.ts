@@ -49,8 +49,7 @@ export function summarizeDrift(stack: string, refreshOnly: TerraformPlanJson, pl
   const changed = new Set((plan.resource_changes ?? []).filter((r) => actionOf(r.change.actions, r.change.importing !== undefined) !== undefined).map((r) => r.address));
   const relevant = (plan.relevant_attributes ?? []).map((r) => ({ resource: r.resource, path: formatPath([...r.attribute]) }));
   // An attribute the planned changes read (e.g. a role's arn for its job) matters; the role's other attributes do not.
-  const read = (address: string, path: string) =>
-    relevant.some((r) => r.resource === address && (r.path === "" || path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[`) || r.path.startsWith(`${path}.`) || r.path.startsWith(`${path}[`)));
+  const read = (address: string, path: string) => relevant.some((r) => r.resource === address && (within(path, r.path) || within(r.path, path)));
   const drifted: DriftedResource[] = [];
   const stale: string[] = [];
   for (const resource of found) {
@@ -59,6 +58,11 @@ export function summarizeDrift(stack: string, refreshOnly: TerraformPlanJson, pl
     else stale.push(resource.address);
   }
   return { stack, drifted, stale, pending: summarizePlan(stack, plan).counts };
+}
+
+/** Whether attribute path `inner` is `outer` or inside it ("" is the whole resource). */
+function within(inner: string, outer: string): boolean {
+  return outer === "" || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
 }
 
 function driftedResource(resource: ResourceChange): DriftedResource | undefined {
