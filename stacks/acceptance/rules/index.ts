@@ -6,6 +6,7 @@ import type { AcceptanceRule } from "../types";
 import { glueArgumentKeys } from "./glue-argument-keys";
 import { glueExecutionClass } from "./glue-execution-class";
 import { glueWorkerType } from "./glue-worker-type";
+import { iamActionWildcardsRule } from "./iam-action-wildcards";
 import { inlinePolicySize } from "./inline-policy-size";
 import { policyCharacters } from "./policy-characters";
 import { policyJson } from "./policy-json";
@@ -34,6 +35,7 @@ export const ACCEPTANCE_RULES: readonly AcceptanceRule[] = [
   policySidUnique,
   policySidCharacters,
   policyPrincipal,
+  iamActionWildcardsRule,
   policyCharacters,
   policyReferences,
   inlinePolicySize,
