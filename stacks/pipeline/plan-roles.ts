@@ -10,7 +10,7 @@ import type { AppConfig } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import { STAGE_NAMES, type StageName } from "../constants/glue";
 import type { PolicyStatement } from "../iam/policy-document";
-import { glueStackName, PIPELINE_STACK_NAME, stageBucketName } from "../names";
+import { glueStackName, PIPELINE_STACK_NAME } from "../names";
 import type { CodeBuildStep } from "./codebuild-step";
 import type { DeployAccess } from "./deploy-access";
 import { pipelinePlanRoleArn, PIPELINE_PLAN_ROLE_NAME, planRoleName, stagePlanRoleArn } from "./plan-access";
@@ -20,8 +20,6 @@ import { planReadStatements } from "./permissions/plan-read";
 import { pipelineStackRows } from "./permissions/pipeline-stack";
 import { stateReadStatements, tokenStatements } from "./permissions/terraform-state";
 
-/** Where JobScripts uploads a stage's objects: a plan reads their metadata, never other objects of the bucket. */
-export const STAGE_MANAGED_OBJECT_PREFIXES = ["scripts/", "libraries/"] as const;
 
 export interface PlanRolesProps {
   readonly config: AppConfig;
@@ -107,7 +105,7 @@ export function stagePlanStatements(config: AppConfig, access: DeployAccess): Po
   const { stage, account } = access;
   const partition = partitionOf(account.awsRegion);
   const statements = [
-    ...planReadStatements(glueStageRows(stage, account, access.roleBoundaryArn), { [stageBucketName(stage, account)]: STAGE_MANAGED_OBJECT_PREFIXES }),
+    ...planReadStatements(glueStageRows(stage, account, access.roleBoundaryArn)),
     // In provider mode the state is read with the pipeline's plan role, as deploys read it with pipeline-account credentials.
     ...stateReadStatements(config.backend, access.mode === "provider" ? [] : [glueStackName(stage)], partition),
   ];

@@ -11,6 +11,7 @@ import { jobAlertsName } from "../../constructs/job-alerts";
 import { dashboardName } from "../../constructs/stage-dashboard";
 import { glueOrchestrationRows } from "./glue-orchestration";
 import type { PermissionRow } from "./permission-table";
+import { BUCKET_READ, BUCKET_WRITE, MANAGED_OBJECT_BUCKET_WRITE, MANAGED_OBJECT_READ, MANAGED_OBJECT_WRITE } from "./secure-bucket";
 
 /** The resource types a SecureBucket is made of. */
 export const SECURE_BUCKET_TYPES = [
@@ -22,7 +23,9 @@ export const SECURE_BUCKET_TYPES = [
   "aws_s3_bucket_lifecycle_configuration",
   "aws_s3_bucket_policy",
 ];
-const S3_TYPES = [...SECURE_BUCKET_TYPES, "aws_s3_object"];
+
+/** Where JobScripts uploads a stage's objects: its deployer writes and its plan reads only these keys of the bucket. */
+export const STAGE_MANAGED_OBJECT_PREFIXES = ["scripts/", "libraries/"] as const;
 
 /** Managing aliases matching `aliasArns`, and creating keys (which has no resource to scope to). */
 export function kmsAliasRows(sid: string, aliasArns: readonly string[]): PermissionRow[] {
@@ -114,10 +117,18 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
   return [
     {
       sid: "StageBucket",
-      types: S3_TYPES,
-      resources: [bucketArn, `${bucketArn}/*`],
-      read: ["s3:Get*", "s3:List*"],
-      write: ["s3:*"],
+      types: [...SECURE_BUCKET_TYPES, "aws_s3_object"],
+      resources: [bucketArn],
+      read: BUCKET_READ,
+      write: [...BUCKET_WRITE, ...MANAGED_OBJECT_BUCKET_WRITE],
+    },
+    {
+      // The scripts and libraries the stack uploads; never the data the jobs read and write under other keys.
+      sid: "StageManagedObjects",
+      types: ["aws_s3_object"],
+      resources: STAGE_MANAGED_OBJECT_PREFIXES.map((prefix) => `${bucketArn}/${prefix}*`),
+      read: MANAGED_OBJECT_READ,
+      write: MANAGED_OBJECT_WRITE,
     },
     {
       sid: "StageKey",

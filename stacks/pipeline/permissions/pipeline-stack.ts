@@ -18,6 +18,7 @@ import {
   snsTopicRows,
 } from "./glue-stage";
 import type { PermissionRow } from "./permission-table";
+import { BUCKET_READ, BUCKET_WRITE } from "./secure-bucket";
 
 export interface PipelineStackScope {
   readonly account: AwsAccount;
@@ -38,11 +39,12 @@ export function pipelineStackRows(scope: PipelineStackScope): PermissionRow[] {
   const logGroups = arn("logs", `log-group:/aws/codebuild/${PIPELINE_NAME}-*`);
   const rows: PermissionRow[] = [
     {
+      // The bucket's configuration only: the stack keeps no object in it (each step's own role reads and writes its artifacts).
       sid: "ArtifactBucket",
       types: SECURE_BUCKET_TYPES,
-      resources: [bucketArn, `${bucketArn}/*`],
-      read: ["s3:Get*", "s3:List*"],
-      write: ["s3:*"],
+      resources: [bucketArn],
+      read: BUCKET_READ,
+      write: BUCKET_WRITE,
     },
     {
       sid: "Keys",
