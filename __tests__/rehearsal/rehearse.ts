@@ -19,6 +19,7 @@ import { emptyStackBuckets } from "./empty-bucket";
 import { laptopDiff } from "./laptop-diff";
 import { startEmulator, type Emulator } from "./emulator";
 import { EMULATOR_GAPS } from "./emulator-gaps";
+import { rehearsalGrantsUsed, type StepCalls } from "./grants-used";
 import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
 import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
@@ -52,6 +53,8 @@ interface Run {
   readonly steps: StepReport[];
   readonly findings: PermissionFinding[];
   readonly roles: RoleUse[];
+  /** The calls of each pipeline step and destroy, for granted against used. */
+  readonly stepCalls: StepCalls[];
   readonly changes: Set<string>;
 }
 
@@ -71,7 +74,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const synthStart = Date.now();
     const workspace = await prepareWorkspace({ configFile: options.configFile, dir: join(workDir, "project"), stateDir: join(workDir, "state"), asDefaultConfig: true });
     const topology = topologyOf(workspace.configFile);
-    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set() };
+    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], stepCalls: [], changes: new Set() };
     prepareStacks(run, workspace.outDir);
     record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
     const config = loadConfig(workspace.configFile);
@@ -89,6 +92,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       record(run, await laptopDiff({ ...run, projectDir: workspace.dir, configFile: workspace.configFile, terraformBin: join(workDir, "bin") }));
     }
     if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
+    const grantsUsed = await rehearsalGrantsUsed(lastOutDir(run, workspace.outDir), run.stepCalls);
     return {
       passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
       config: options.configFile,
@@ -96,6 +100,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       emulatorGaps: EMULATOR_GAPS,
       permissionFindings: run.findings,
       roles: run.roles,
+      grantsUsed,
       rehearsalChanges: [...run.changes],
       ...(jobRuns.length > 0 ? { jobRuns } : {}),
       seconds: (Date.now() - started) / 1000,
@@ -124,7 +129,9 @@ function record(run: Run, step: StepReport): void {
 async function terraformStep(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy"): Promise<boolean> {
   run.log(`rehearsal: ${name}`);
   const env = await adminEnv(run.emulator, run.workDir, run.tools, stack, run.topology);
+  const fromSeq = run.emulator.lastSeq();
   const result = await (verb === "apply" ? applyStack : destroyStack)({ tools: run.tools, stackDir: join(outDir, "stacks", stack), env, name: stack, onProgress: run.log });
+  if (verb === "destroy") run.stepCalls.push({ step: name, calls: run.emulator.readCalls(fromSeq) });
   record(run, { name, result: result.ok ? "passed" : "failed", seconds: result.seconds, ran: `terraform ${verb} of ${stack}`, notRehearsed: [], error: result.error, logFile: result.logFile });
   return result.ok;
 }
@@ -170,6 +177,7 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string)
     const permissions = checkStepPermissions(name, result.roleArn, calls);
     run.findings.push(...permissions.findings);
     run.roles.push(...permissions.roles);
+    run.stepCalls.push({ step: name, calls });
     const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
     // Judged whether it passed or not: on a failure the judge's words say what the step itself found.
     const problem = judge?.(join(run.workDir, "steps", name), calls);

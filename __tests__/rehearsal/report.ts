@@ -1,5 +1,6 @@
 /** The rehearsal's outcome: a table for people and a JSON report for machines. */
 import type { EmulatorGap } from "./emulator-gaps";
+import { formatGrantsUsed, type RoleGrantsUsed } from "./grants-used";
 import type { JobRunReport } from "./integ-job-runs";
 import type { PermissionFinding, RoleUse } from "./permission-check";
 
@@ -25,6 +26,8 @@ export interface RehearsalReport {
   readonly permissionFindings: readonly PermissionFinding[];
   /** How each role was used, step by step, and how many of its calls were denied. */
   readonly roles: readonly RoleUse[];
+  /** Per role: what its policies grant (wildcards expanded), what it used in each step, and `grantedUnused`. */
+  readonly grantsUsed?: readonly RoleGrantsUsed[];
   /** What the rehearsal changed in its copy of the synthesized stacks, e.g. the provider pin. */
   readonly rehearsalChanges: readonly string[];
   /** The Glue job runs of IntegTest (from its integration-test report): real runs on local Spark, or moto's. */
@@ -66,6 +69,7 @@ export function formatReport(report: RehearsalReport): string {
     lines.push("", "permission findings:");
     for (const f of report.permissionFindings) lines.push(`  ${f.step}: ${f.role} ${f.action}${f.resource ? ` on ${f.resource}` : ""}: ${f.problem}`);
   }
+  if (report.grantsUsed?.length) lines.push("", "granted against used, per role (report field grantsUsed):", formatGrantsUsed(report.grantsUsed));
   lines.push("", `${report.emulatorGaps.length} emulator gap(s) handled (__tests__/rehearsal/emulator-gaps.ts)`);
   lines.push(`rehearsal ${report.passed ? "passed" : "FAILED"} in ${report.seconds.toFixed(0)} s (${report.config})`);
   return lines.join("\n");
