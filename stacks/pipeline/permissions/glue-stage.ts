@@ -135,9 +135,11 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       types: ["aws_kms_key", "aws_kms_alias", "aws_s3_object"],
       // Key IDs are random and only known once the key exists: the account's keys in this region.
       resources: [`${kms}:key/*`],
-      // Uploading an object to the SSE-KMS bucket takes a data key.
-      read: [...KMS_KEY_READ, "kms:Decrypt"],
-      write: [...KMS_KEY_WRITE, "kms:GenerateDataKey", "kms:Encrypt"],
+      // Uploading an object to the SSE-KMS bucket takes a data key (S3 asks for one as the uploader). Neither
+      // kms:Decrypt nor kms:Encrypt: the deployer reads no object's content (HeadObject needs no key), and
+      // S3 encrypts with the data key, never with kms:Encrypt.
+      read: KMS_KEY_READ,
+      write: [...KMS_KEY_WRITE, "kms:GenerateDataKey"],
     },
     ...kmsAliasRows("StageKeyAliases", [`${kms}:alias/${stageKeyAlias(stage)}`, `${kms}:alias/${jobAlertsName(stage)}`]),
     {

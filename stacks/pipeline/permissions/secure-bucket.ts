@@ -13,9 +13,8 @@
  * lifecycle, policy) read theirs again.
  */
 export const BUCKET_READ = [
-  // HeadBucket (does it exist), and the region the provider finds it in.
+  // HeadBucket: whether it exists, and its region.
   "s3:ListBucket",
-  "s3:GetBucketLocation",
   "s3:GetBucketPolicy",
   "s3:GetBucketAcl",
   "s3:GetBucketCORS",
