@@ -69,6 +69,15 @@ export interface RecordedCall {
   readonly iamResource?: string | string[] | null;
   /** Only for an S3 call that used a KMS key as its caller (SSE-KMS): each use and its decision, in order. */
   readonly kmsDecisions?: readonly KmsDecision[];
+  /** Only where IAM was enforced: the other actions the request needed, each judged (iam:PassRole of a passed role, the tagging action of a create with tags). */
+  readonly alsoJudged?: readonly AlsoJudged[];
+}
+
+/** Another action a request was judged for, on its resource (null for a resource not yet made). */
+export interface AlsoJudged {
+  readonly action: string;
+  readonly resource: string | null;
+  readonly decision: string;
 }
 
 /** A KMS key use S3 made as the caller: kms:GenerateDataKey to write, kms:Decrypt to read. */

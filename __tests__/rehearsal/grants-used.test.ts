@@ -54,7 +54,7 @@ describe("grants-used", () => {
     expect(globOf("${aws_kms_key.k.arn}").test("arn:aws:kms:eu-west-1:1:key/abc")).toBe(true);
   });
 
-  test("granted, used per step and granted-but-unused; KMS uses made by S3 count; a destroy is credited to the stack's deployer", () => {
+  test("granted, used per step and granted-but-unused; KMS uses made by S3 and the actions a call was also judged for count; a destroy is credited to the stack's deployer", () => {
     const stacks = {
       "dev-glue": stackWith("deployer", [
         { Sid: "Bucket", Effect: "Allow", Action: ["s3:Get*", "s3:ListBucket", "s3:DeleteBucket"], Resource: [BUCKET, `${BUCKET}/*`] },
@@ -68,7 +68,7 @@ describe("grants-used", () => {
         calls: [
           call("deployer", "s3:ListBucket", BUCKET),
           call("deployer", "s3:GetObject", `${BUCKET}/scripts/a.py`, { kmsDecisions: [{ action: "kms:GenerateDataKey", resource: "arn:aws:kms:eu-west-1:1:key/k1", decision: "allowed" }] }),
-          call("deployer", "s3:GetObject", `${BUCKET}/scripts/b.py`),
+          call("deployer", "s3:GetObject", `${BUCKET}/scripts/b.py`, { alsoJudged: [{ action: "s3:GetBucketPolicy", resource: null, decision: "allowed" }] }),
           call("someone-else", "s3:PutObject", `${BUCKET}/x`),
         ],
       },
@@ -78,18 +78,18 @@ describe("grants-used", () => {
     expect(role.role).toBe("deployer (111111111111)");
     expect(role.granted).toEqual(["kms:GenerateDataKey", "kms:GenerateDataKeyPair", "s3:DeleteBucket", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket"]);
     expect(role.usedBySteps).toEqual({
-      DeployDev: ["kms:GenerateDataKey", "s3:GetObject", "s3:ListBucket"],
+      DeployDev: ["kms:GenerateDataKey", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket"],
       "Destroy dev-glue (administrator)": ["s3:DeleteBucket"],
     });
-    expect(role.grantedUnused).toEqual(["kms:GenerateDataKeyPair", "s3:GetBucketPolicy"]);
+    expect(role.grantedUnused).toEqual(["kms:GenerateDataKeyPair"]);
     // bucket/* was granted where only scripts/ was touched; the key token matched the one key used.
     expect(role.resourceScope).toEqual([
       { sid: "Bucket", resource: `${BUCKET}/*`, finding: "wider", touched: [`${BUCKET}/scripts/a.py`, `${BUCKET}/scripts/b.py`], narrowest: `${BUCKET}/scripts/*` },
       { sid: "Key", resource: "${aws_kms_key.k.arn}", finding: "wider", touched: ["arn:aws:kms:eu-west-1:1:key/k1"], narrowest: "arn:aws:kms:eu-west-1:1:key/k1" },
     ]);
     const table = formatGrantsUsed([role]);
-    expect(table.split("\n")[1]).toMatch(/^deployer \(111111111111\)\s+6\s+4\s+2\s+2$/);
-    expect(table).toContain("deployer (111111111111) never used: kms:GenerateDataKeyPair, s3:GetBucketPolicy");
+    expect(table.split("\n")[1]).toMatch(/^deployer \(111111111111\)\s+6\s+5\s+1\s+2$/);
+    expect(table).toContain("deployer (111111111111) never used: kms:GenerateDataKeyPair");
   });
 
   test("a grant whose resource nothing touched is reported untouched", () => {

@@ -113,10 +113,11 @@ function resourcesOf(call: RecordedCall): string[] {
   return resource === null || resource === undefined ? [] : Array.isArray(resource) ? resource : [resource];
 }
 
-/** Every (action, resource) a call used: its own, and the KMS key uses S3 made as its caller. */
+/** Every (action, resource) a call used: its own, the KMS key uses S3 made as its caller, and the other actions it was judged for (PassRole, tagging). */
 function usesOf(call: RecordedCall): { action: string; resources: string[] }[] {
   const uses = call.action ? [{ action: call.action, resources: resourcesOf(call) }] : [];
   for (const kms of call.kmsDecisions ?? []) uses.push({ action: kms.action, resources: [kms.resource] });
+  for (const also of call.alsoJudged ?? []) uses.push({ action: also.action, resources: also.resource ? [also.resource] : [] });
   return uses;
 }
 

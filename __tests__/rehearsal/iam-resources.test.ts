@@ -377,6 +377,10 @@ step('upload a part', lambda: s3.upload_part(Bucket='${BUCKET}', Key='data/big2'
     expect(decisionOf("logs:CreateLogGroup", (c) => c.params.logGroupName === "/team-a/tagged")[0].iamDecision).toBe(
       `denied: logs:TagResource on resource ${arn("logs", "log-group:/team-a/tagged", REGION, A)} because no identity policy allows it`,
     );
+    // The calls file names the tagging action as judged too, so that granted-against-used counts it.
+    expect(decisionOf("logs:CreateLogGroup", (c) => c.params.logGroupName === "/team-a/tagged")[0].alsoJudged).toEqual([
+      { action: "logs:TagResource", resource: arn("logs", "log-group:/team-a/tagged", REGION, A), decision: "denied: no identity policy allows it" },
+    ]);
   });
 
   test("CodeBuild, SNS, EventBridge, Secrets Manager, CodePipeline, Glue and Athena requests are judged on their ARNs", () => {

@@ -139,12 +139,13 @@ def _judge_key_use(ctx: request_context.RequestContext, use: kms_use.KeyUse, ide
 
 
 def judge(ctx: request_context.RequestContext, moto_resource: str, headers: Any = None) -> policy_evaluator.Decision:
-    """AWS's decision on the request, with what was judged left on ctx (iam_resource, kms_decisions)."""
+    """AWS's decision on the request, with what was judged left on ctx (iam_resource, kms_decisions, also_judged)."""
     principal = ctx.principal
     assert principal is not None and ctx.action is not None
     partition = principal.partition
     resources = resource_of(ctx, ctx.raw_params, moto_resource, partition)
     ctx.kms_decisions = []
+    ctx.also_judged = []
     ctx.iam_resource = None if resources is None else resources[0] if len(resources) == 1 else list(resources)
     keys = condition_keys(ctx, ctx.raw_params, partition)
     identity, boundary = role_policies(principal)
@@ -165,6 +166,7 @@ def judge(ctx: request_context.RequestContext, moto_resource: str, headers: Any 
     if tagging is not None:
         tag_request = policy_evaluator.Request(tagging[0], tagging[1], principal, keys)
         tag_decision = policy_evaluator.decide(tag_request, identity, boundary)
+        ctx.also_judged.append({"action": tagging[0], "resource": tagging[1], "decision": "allowed" if tag_decision.allowed else f"denied: {tag_decision.reason}"})
         if not tag_decision.allowed:
             return policy_evaluator.Decision(False, f"{tagging[0]} on resource {tagging[1] or '(the new resource)'} because {tag_decision.reason}")
     passed = passed_role(ctx, ctx.raw_params)
@@ -173,6 +175,7 @@ def judge(ctx: request_context.RequestContext, moto_resource: str, headers: Any 
         pass_keys["iam:passedtoservice"] = [passed[1]]
         pass_request = policy_evaluator.Request("iam:PassRole", passed[0], principal, pass_keys)
         pass_decision = policy_evaluator.decide(pass_request, identity, boundary)
+        ctx.also_judged.append({"action": "iam:PassRole", "resource": passed[0], "decision": "allowed" if pass_decision.allowed else f"denied: {pass_decision.reason}"})
         if not pass_decision.allowed:
             return policy_evaluator.Decision(False, f"iam:PassRole on {passed[0]}: {pass_decision.reason}")
     return decision

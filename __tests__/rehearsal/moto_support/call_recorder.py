@@ -179,5 +179,7 @@ class CallRecorder:
                 line["iamResource"] = context.iam_resource
             if context.kms_decisions:
                 line["kmsDecisions"] = context.kms_decisions
+            if context.also_judged:
+                line["alsoJudged"] = context.also_judged
             self.out.write(json.dumps(line, separators=(",", ":"), default=str) + "\n")
             self.out.flush()

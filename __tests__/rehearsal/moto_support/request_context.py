@@ -35,6 +35,8 @@ class RequestContext:
     iam_resource: Any = None
     #: Where an S3 request used a KMS key as its caller: [{"action", "resource", "decision"}], in order.
     kms_decisions: list[dict[str, str]] = field(default_factory=list)
+    #: the other actions the request was judged for: iam:PassRole of a passed role, the tagging action of a create with tags
+    also_judged: list[dict[str, Optional[str]]] = field(default_factory=list)
     #: The emulator is served over https only.
     secure_transport: bool = True
 
