@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from moto_support import decision_log
 from moto_support.principals import Principal
 
 ALLOW, DENY = "Allow", "Deny"
@@ -237,6 +238,22 @@ class Decision:
 
 
 def decide(
+    request: Request,
+    identity_policies: Iterable[dict[str, Any]],
+    boundary: Optional[dict[str, Any]] = None,
+    resource_policy: Optional[dict[str, Any]] = None,
+    resource_account: Optional[str] = None,
+    resource_policy_required: bool = False,
+    resource_policy_name: str = "trust policy",
+) -> Decision:
+    """_decide, and the decision with its inputs in the opt-in decision log (moto_support/decision_log.py)."""
+    identity = list(identity_policies)
+    decision = _decide(request, identity, boundary, resource_policy, resource_account, resource_policy_required, resource_policy_name)
+    decision_log.record(request, identity, boundary, resource_policy, resource_account, resource_policy_required, decision)
+    return decision
+
+
+def _decide(
     request: Request,
     identity_policies: Iterable[dict[str, Any]],
     boundary: Optional[dict[str, Any]] = None,
