@@ -30,6 +30,7 @@ import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from ".
 import { runCodeBuildStep } from "./run-step";
 import { applyStack, destroyStack } from "./terraform-run";
 import { pointStackAtEmulator } from "./point-stack";
+import { adaptationReport, type AppliedAdaptation } from "./provider-adaptations";
 import { findTerraformTools, terraformEnv, type TerraformTools } from "./terraform-tools";
 import { adminEnv, homeOf, topologyOf, type StackName, type Topology } from "./topology";
 import { prepareWorkspace } from "./workspace";
@@ -53,6 +54,7 @@ interface Run {
   readonly findings: PermissionFinding[];
   readonly roles: RoleUse[];
   readonly changes: Set<string>;
+  readonly adaptations: AppliedAdaptation[];
 }
 
 export async function rehearse(options: RehearseOptions): Promise<RehearsalReport | { skipped: string }> {
@@ -71,7 +73,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const synthStart = Date.now();
     const workspace = await prepareWorkspace({ configFile: options.configFile, dir: join(workDir, "project"), stateDir: join(workDir, "state"), asDefaultConfig: true });
     const topology = topologyOf(workspace.configFile);
-    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set() };
+    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set(), adaptations: [] };
     prepareStacks(run, workspace.outDir);
     record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
     const config = loadConfig(workspace.configFile);
@@ -94,6 +96,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       config: options.configFile,
       steps,
       emulatorGaps: EMULATOR_GAPS,
+      adaptations: adaptationReport(run.adaptations),
       permissionFindings: run.findings,
       roles: run.roles,
       rehearsalChanges: [...run.changes],
@@ -110,8 +113,9 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
 /** Points every synthesized stack at the emulator, with the provider pin the local mirror has: in this copy only. */
 function prepareStacks(run: Run, outDir: string): void {
   for (const stack of readdirSync(join(outDir, "stacks"))) {
-    const change = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
-    if (change) run.changes.add(`AWS provider pin ${change.from} -> ${change.to} (the local mirror's version)`);
+    const { pin, adaptations } = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
+    if (pin) run.changes.add(`AWS provider pin ${pin.from} -> ${pin.to} (the local mirror's version)`);
+    run.adaptations.push(...adaptations);
     run.changes.add(`emulator_override.tf.json next to each stack: endpoints, path-style S3, the run's CA`);
   }
 }
