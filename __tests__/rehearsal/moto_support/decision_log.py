@@ -1,5 +1,5 @@
 """An opt-in log of every IAM decision the emulator makes, with all that went into it, so that another
-evaluator can judge the same requests (__tests__/rehearsal/iam-simulate-agreement.test.ts compares
+evaluator can judge the same requests (__tests__/rehearsal/iam-simulate-agreement.integration.test.ts compares
 policy_evaluator with @cloud-copilot/iam-simulate on a fixture cut from such a log).
 
 Set REHEARSAL_IAM_DECISIONS_FILE to a path before the emulator starts. Each policy document is written

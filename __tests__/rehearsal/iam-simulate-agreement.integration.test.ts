@@ -2,7 +2,7 @@
  * The emulator's IAM judge (moto_support/policy_evaluator.py) against @cloud-copilot/iam-simulate, on
  * decisions the emulator really made: fixtures/iam-decisions.jsonl is cut from the decision log of a
  * rehearsal of both topologies (whose calls are all allowed), plus the decisions of the emulator's IAM test
- * (iam-resources.test.ts, allowed and denied on purpose); docs/least-privilege.md has the commands. Each
+ * (iam-resources.integration.test.ts, allowed and denied on purpose); docs/least-privilege.md has the commands. Each
  * decision is judged again by both; every disagreement must be one listed in DISAGREEMENTS, which says who
  * is right by AWS's documentation, and every one listed must still occur. The emulator stays the judge.
  */
