@@ -61,9 +61,10 @@ describe("policy_evaluator against iam-simulate, on the rehearsal's decisions", 
     execFileSync(VENV_PYTHON, ["-c", PROGRAM, __dirname], { input: JSON.stringify(decisions), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
   );
   let simulator: (SimulatorVerdict | undefined)[] = [];
+  // A few hundred simulations: seconds, more on a loaded machine.
   beforeAll(async () => {
     simulator = await Promise.all(decisions.map(simulate));
-  });
+  }, 120_000);
 
   test("the fixture holds allowed and denied decisions of several roles", () => {
     expect(decisions.length).toBeGreaterThan(50);
