@@ -67,9 +67,9 @@ function runPython(jobScriptsDir: string, spec: string, logFile: string, warehou
       GLUE_LOCAL_WAREHOUSE: warehouse,
     },
   });
-  child.stdin.end(spec);
+  child.stdin?.end(spec);
   let pending = "";
-  child.stderr.on("data", (chunk: Buffer) => {
+  child.stderr?.on("data", (chunk: Buffer) => {
     fs.writeSync(out, chunk);
     pending += chunk.toString("utf8");
     const lines = pending.split("\n");

@@ -52,7 +52,7 @@ test("more memory or more shuffle than the margin is a regression of that figure
 });
 
 test("shuffle growth counts only past a MiB", () => {
-  const zero = run((s) => ({ shuffleBytes: 0 }));
+  const zero = run(() => ({ shuffleBytes: 0 }));
   expect(compareWithBaseline("JoinLegislators", zero, run(() => ({ shuffleBytes: 500 })))).toEqual([]);
   expect(compareWithBaseline("JoinLegislators", zero, run(() => ({ shuffleBytes: 5 * 2 ** 20 })))[0].message).toMatch(/shuffleBytes 0 bytes → 5.0 MiB \(from none/);
 });
