@@ -1,7 +1,8 @@
 /**
  * The regression baseline: each example job's figures per scale, normalised for the machine, and the
  * comparison of a new run with them. Time is divided by the calibration run's time measured in the
- * same process (perf_run.py's fixed hash-and-group workload), so a slower machine moves both alike;
+ * same process around the same scale (perf_run.py's fixed hash-and-group workload, before and after),
+ * so a slower or busier machine moves both alike;
  * memory, shuffle and rows are taken as they are.
  */
 import type { PerfReport } from "./perf-report";
@@ -57,7 +58,7 @@ export function baselineOf(report: PerfReport, copiesPerScale: number): JobBasel
       scale: s.scale,
       inputBytes: s.inputBytes,
       outputRows: s.outputRows,
-      normalisedTime: round(s.wallSeconds / report.calibrationSeconds),
+      normalisedTime: round(s.wallSeconds / s.calibrationSeconds),
       driverPeakRssBytes: s.driverPeakRssBytes,
       shuffleBytes: s.shuffleReadBytes + s.shuffleWriteBytes,
     })),

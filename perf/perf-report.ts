@@ -17,6 +17,8 @@ export interface MeasuredScale {
   readonly outputRows: number;
   readonly wallSeconds: number;
   readonly generateSeconds: number;
+  /** The calibration's seconds around this scale (mean of the one before and after). */
+  readonly calibrationSeconds: number;
   readonly driverPeakRssBytes: number;
   readonly peakJvmHeapBytes: number;
   readonly peakExecutorRssBytes: number;
@@ -30,6 +32,7 @@ export interface MeasuredScale {
 export interface MeasuredRun {
   readonly job: string;
   readonly cores: number;
+  /** The median of the scales' calibrations. */
   readonly calibrationSeconds: number;
   readonly sample: readonly string[];
   readonly scales: readonly MeasuredScale[];
@@ -88,18 +91,20 @@ export function formatReport(report: PerfReport): string {
       mib(s.inputBytes),
       s.outputRows,
       s.wallSeconds.toFixed(1),
+      (s.wallSeconds / s.calibrationSeconds).toFixed(2),
       Math.round(s.rowsPerSecond),
       mib(s.bytesPerSecond),
       mib(s.driverPeakRssBytes),
-      mib(s.peakJvmHeapBytes),
+      // A stage shorter than the executor heartbeat reports no peak: none measured, not zero.
+      s.peakJvmHeapBytes > 0 ? mib(s.peakJvmHeapBytes) : "—",
       mib(s.shuffleReadBytes + s.shuffleWriteBytes),
     ].join(" | "),
   );
   const lines = [
-    `${report.job} (${report.stage}) on ${report.cores} cores, calibration ${report.calibrationSeconds.toFixed(2)} s`,
+    `${report.job} (${report.stage}) on ${report.cores} cores, calibration ${report.calibrationSeconds.toFixed(2)} s (median; each scale's time is also shown ÷ its own)`,
     "",
-    "| scale | rows in | MiB in | rows out | wall s | rows/s | MiB/s | driver peak RSS MiB | peak heap MiB | shuffle MiB |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| scale | rows in | MiB in | rows out | wall s | ÷ calibration | rows/s | MiB/s | driver peak RSS MiB | peak heap MiB | shuffle MiB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => `| ${r} |`),
     "",
     "Longest stages:",

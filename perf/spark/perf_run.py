@@ -29,10 +29,10 @@ def progress(text: str) -> None:
     print(PROGRESS_PREFIX + text, file=sys.stderr, flush=True)
 
 
-def calibrate(spark: SparkSession) -> float:
+def calibrate(spark: SparkSession, runs: int = 1) -> float:
     """Seconds of a fixed Spark workload (hash, shuffle, aggregate) in this session: the machine's yardstick.
 
-    Run twice, the faster counted, so the JVM's warm-up is not in it.
+    With runs > 1 the fastest counts, so that the first run's JVM warm-up is not in it.
     """
     def once() -> float:
         started = time.perf_counter()
@@ -42,7 +42,7 @@ def calibrate(spark: SparkSession) -> float:
         return time.perf_counter() - started
 
     spark.sparkContext.setJobGroup("perf-calibration", "calibration")
-    return min(once(), once())
+    return min(once() for _ in range(runs))
 
 
 def load_job_main(script: str):
@@ -77,7 +77,7 @@ def run(spec: dict) -> dict:
     described = describe_profile(profile)
     for line in described:
         progress(f"sample: {line}")
-    calibration = calibrate(spark)
+    calibration = calibrate(spark, runs=2)
     progress(f"calibration: {calibration:.2f} s ({CALIBRATION_ROWS} rows hashed and grouped, {sc.defaultParallelism} cores)")
     results = []
     for scale in spec["scales"]:
@@ -98,6 +98,11 @@ def run(spec: dict) -> dict:
         figures = group_figures(spark, group)
         sc.setJobGroup(f"perf-count-{scale['scale']}", "output rows")
         output_rows = {name: spark.read.parquet(path).count() for name, path in scale["outputs"].items()}
+        # The machine is shared: the yardstick is taken again after each scale, and the scale's time is
+        # normalised by the mean of the one before and the one after it.
+        after = calibrate(spark)
+        scale_calibration = (calibration + after) / 2
+        calibration = after
         result = {
             "scale": scale["scale"],
             "copies": copies,
@@ -108,17 +113,19 @@ def run(spec: dict) -> dict:
             "outputs": output_rows,
             "wallSeconds": wall,
             "generateSeconds": generated,
+            "calibrationSeconds": scale_calibration,
             "driverPeakRssBytes": rss,
             **figures,
         }
         results.append(result)
         progress(
             f"scale {scale['scale']}: {result['inputRows']} rows, {result['inputBytes'] / 2**20:.1f} MiB in, "
-            f"{result['outputRows']} rows out, {wall:.1f} s (generated in {generated:.1f} s)"
+            f"{result['outputRows']} rows out, {wall:.1f} s (generated in {generated:.1f} s, calibration {scale_calibration:.2f} s)"
         )
     cores = sc.defaultParallelism
     spark.stop()
-    return {"job": spec["job"], "cores": cores, "calibrationSeconds": calibration, "sample": described, "scales": results}
+    calibrations = sorted(r["calibrationSeconds"] for r in results)
+    return {"job": spec["job"], "cores": cores, "calibrationSeconds": calibrations[len(calibrations) // 2], "sample": described, "scales": results}
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ assumed from column names. A column is
   - a *reference* to a key of another input when at least one of its values is one of that key's values
     (e.g. memberships.person_id -> persons.id); its *match rate* is the share of its non-null values
     that are such a key;
-  - *hot* (a skewed reference value) when one referenced key holds at least HOT_SHARE of the column's
+  - *hot* (a skewed reference value) when one referenced key holds more than HOT_SHARE of the column's
     non-null values and at least 2 of them (the sample's House holds 7 of 11 memberships).
 """
 from dataclasses import dataclass, field
@@ -69,30 +69,31 @@ def profile_samples(samples: Mapping[str, DataFrame]) -> SampleProfile:
         for c in columns:
             if rows >= 2 and stats[f"n:{c}"] == rows and stats[f"d:{c}"] == rows and stats[f"t:{c}"] != 1:
                 profile.keys[(table, c)] = Key(table, c, "uuid" if stats[f"u:{c}"] == 1 else "suffix")
+    # The keys' values are a sample's few rows: one collect each, then one aggregate per table tests
+    # every column against every key of the other inputs.
+    key_values = {
+        (k.table, k.column): [r[0] for r in samples[k.table].select(k.column).collect()] for k in profile.keys.values()
+    }
     for table, frame in samples.items():
-        for c in _string_columns(frame):
-            if (table, c) in profile.keys:
+        candidates = [
+            (c, key) for c in _string_columns(frame) if (table, c) not in profile.keys
+            for key in profile.keys.values() if key.table != table
+        ]
+        if not candidates:
+            continue
+        matched = frame.agg(
+            *(F.sum(F.col(c).isin(key_values[(key.table, key.column)]).cast("int")).alias(f"{i}") for i, (c, key) in enumerate(candidates)),
+            *(F.count(c).alias(f"n:{c}") for c in {c for c, _ in candidates}),
+        ).first().asDict()
+        for i, (c, key) in enumerate(candidates):
+            total, hits = matched[f"n:{c}"], matched[f"{i}"] or 0
+            best = profile.references.get((table, c))
+            if hits == 0 or (best is not None and hits <= best.match_rate * total):
                 continue
-            best = _best_target(frame, table, c, samples, profile)
-            if best is not None:
-                profile.references[(table, c)] = best
+            profile.references[(table, c)] = Reference(table, c, key, hits / total, _hot_values(frame, c, key_values[(key.table, key.column)], total))
     return profile
 
 
-def _best_target(frame, table, column, samples, profile):
-    values = frame.where(F.col(column).isNotNull()).select(F.col(column).alias("v"))
-    total = values.count()
-    if total == 0:
-        return None
-    best = None
-    for key in profile.keys.values():
-        if key.table == table:
-            continue
-        targets = samples[key.table].select(F.col(key.column).alias("v"))
-        counts = values.join(targets, "v", "left_semi").groupBy("v").count().collect()
-        matched = sum(r["count"] for r in counts)
-        if matched == 0 or (best is not None and matched <= best.match_rate * total):
-            continue
-        hot = tuple(sorted(r["v"] for r in counts if r["count"] >= 2 and r["count"] / total >= HOT_SHARE))
-        best = Reference(table, column, key, matched / total, hot)
-    return best
+def _hot_values(frame: DataFrame, column: str, keys: list, total: int) -> tuple[str, ...]:
+    counts = frame.where(F.col(column).isin(keys)).groupBy(column).count().collect()
+    return tuple(sorted(r[0] for r in counts if r["count"] >= 2 and r["count"] / total > HOT_SHARE))
