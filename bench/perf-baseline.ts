@@ -27,8 +27,8 @@ export function benchPerf(baselineFile = path.join(PROJECT_DIR, "perf", "baselin
     const current = (JSON.parse(fs.readFileSync(json, "utf8")) as { baseline: JobBaseline }).baseline;
     const findings = compareWithBaseline(job, base, current);
     result.findings.push(...findings);
-    const times = current.scales.map((s) => s.normalisedTime.toFixed(1)).join(", ");
-    result.rows.push({ what: `perf ${job} (scales ${scales})`, seconds: run.seconds, note: `wall ÷ calibration ${times}; exponent ${current.exponent?.toFixed(2) ?? "—"}` });
+    const times = current.scales.map((s) => s.normalisedCpuTime.toFixed(1)).join(", ");
+    result.rows.push({ what: `perf ${job} (scales ${scales})`, seconds: run.seconds, note: `CPU ÷ calibration ${times}; exponent ${current.exponent?.toFixed(2) ?? "—"}` });
     result.targets.push({
       what: `perf ${job} within perf/baseline.json`,
       met: findings.length === 0,

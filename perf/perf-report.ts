@@ -19,6 +19,9 @@ export interface MeasuredScale {
   readonly generateSeconds: number;
   /** The calibration's seconds around this scale (mean of the one before and after). */
   readonly calibrationSeconds: number;
+  /** CPU seconds of the run (the JVM's and Python's): what a busy shared machine does not inflate. */
+  readonly cpuSeconds: number;
+  readonly calibrationCpuSeconds: number;
   readonly driverPeakRssBytes: number;
   readonly peakJvmHeapBytes: number;
   readonly peakExecutorRssBytes: number;
@@ -51,8 +54,11 @@ export interface PerfReport {
   readonly calibrationSeconds: number;
   readonly sample: readonly string[];
   readonly scales: readonly ScaleFigures[];
+  /** Of wall time against input bytes. */
   readonly fit?: ScalingFit;
-  /** Input bytes per second per core at the largest scale: what the capacity plan builds on. */
+  /** Of CPU time against input bytes: the same growth, without the waits of a shared machine. */
+  readonly cpuFit?: ScalingFit;
+  /** Input bytes per CPU-second (a core kept busy) at the largest scale: what the capacity plan builds on. */
   readonly bytesPerSecondPerCore: number;
   readonly capacity?: {
     readonly declared: JobCapacity;
@@ -71,12 +77,15 @@ export interface JobSizing {
 
 export function buildReport(run: MeasuredRun, stage: string, job: JobSizing, date = new Date()): PerfReport {
   const scales = run.scales.map((s) => ({ ...s, rowsPerSecond: s.inputRows / s.wallSeconds, bytesPerSecond: s.inputBytes / s.wallSeconds }));
-  const fit = scales.length >= 2 ? fitScaling(scales.map((s) => ({ bytes: s.inputBytes, seconds: s.wallSeconds }))) : undefined;
+  const fitOf = (seconds: (s: MeasuredScale) => number) => (scales.length >= 2 ? fitScaling(scales.map((s) => ({ bytes: s.inputBytes, seconds: seconds(s) }))) : undefined);
+  const fit = fitOf((s) => s.wallSeconds);
+  const cpuFit = fitOf((s) => s.cpuSeconds);
   const largest = scales[scales.length - 1];
-  const bytesPerSecondPerCore = largest.bytesPerSecond / run.cores;
-  const base = { job: run.job, stage, date: date.toISOString(), cores: run.cores, calibrationSeconds: run.calibrationSeconds, sample: run.sample, scales, fit, bytesPerSecondPerCore };
+  const bytesPerSecondPerCore = largest.inputBytes / largest.cpuSeconds;
+  const base = { job: run.job, stage, date: date.toISOString(), cores: run.cores, calibrationSeconds: run.calibrationSeconds, sample: run.sample, scales, fit, cpuFit, bytesPerSecondPerCore };
   if (!job.capacity) return base;
-  const estimate = estimateCapacity(job.capacity, { bytesPerSecondPerCore, exponent: fit?.exponent ?? 1 }, job.workerType, job.executionClass);
+  const exponent = Math.max(fit?.exponent ?? 1, cpuFit?.exponent ?? 1);
+  const estimate = estimateCapacity(job.capacity, { bytesPerSecondPerCore, exponent }, job.workerType, job.executionClass);
   return { ...base, capacity: { declared: job.capacity, declaredWorkers: job.numberOfWorkers, estimate, verdict: judgeWorkers(job.numberOfWorkers, estimate) } };
 }
 
@@ -91,7 +100,8 @@ export function formatReport(report: PerfReport): string {
       mib(s.inputBytes),
       s.outputRows,
       s.wallSeconds.toFixed(1),
-      (s.wallSeconds / s.calibrationSeconds).toFixed(2),
+      s.cpuSeconds.toFixed(1),
+      (s.cpuSeconds / s.calibrationCpuSeconds).toFixed(2),
       Math.round(s.rowsPerSecond),
       mib(s.bytesPerSecond),
       mib(s.driverPeakRssBytes),
@@ -101,10 +111,10 @@ export function formatReport(report: PerfReport): string {
     ].join(" | "),
   );
   const lines = [
-    `${report.job} (${report.stage}) on ${report.cores} cores, calibration ${report.calibrationSeconds.toFixed(2)} s (median; each scale's time is also shown ÷ its own)`,
+    `${report.job} (${report.stage}) on ${report.cores} cores, calibration ${report.calibrationSeconds.toFixed(2)} s wall (median); rows/s and MiB/s are per wall second`,
     "",
-    "| scale | rows in | MiB in | rows out | wall s | ÷ calibration | rows/s | MiB/s | driver peak RSS MiB | peak heap MiB | shuffle MiB |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| scale | rows in | MiB in | rows out | wall s | CPU s | CPU ÷ calibration | rows/s | MiB/s | driver peak RSS MiB | peak heap MiB | shuffle MiB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => `| ${r} |`),
     "",
     "Longest stages:",
@@ -112,16 +122,16 @@ export function formatReport(report: PerfReport): string {
     `Executors: ${report.scales[0]?.executors.join(", ")} (local mode: the executors run in the driver's JVM, so its peak RSS is theirs too)`,
     "",
   ];
-  if (report.fit) {
-    const { exponent, r2, aboveLinear } = report.fit;
+  if (report.fit && report.cpuFit) {
+    const above = report.fit.aboveLinear || report.cpuFit.aboveLinear;
     lines.push(
-      `Scaling: time ∝ input^${exponent.toFixed(2)} (log-log least squares over ${report.scales.length} scales, r² ${r2.toFixed(3)})` +
-        (aboveLinear ? ` — ABOVE LINEAR: time grows faster than the input; look at the longest stages` : " — linear or better"),
+      `Scaling: wall time ∝ input^${report.fit.exponent.toFixed(2)} (r² ${report.fit.r2.toFixed(3)}), CPU time ∝ input^${report.cpuFit.exponent.toFixed(2)} (r² ${report.cpuFit.r2.toFixed(3)}); log-log least squares over ${report.scales.length} scales` +
+        (above ? ` — ABOVE LINEAR: time grows faster than the input; look at the longest stages` : " — linear or better"),
     );
   } else {
     lines.push("Scaling: one scale only; give two or more (--scale 1,4,16) for the exponent");
   }
-  lines.push(`Throughput: ${mib(report.bytesPerSecondPerCore)} MiB/s per core at scale ${report.scales[report.scales.length - 1].scale}`);
+  lines.push(`Throughput: ${mib(report.bytesPerSecondPerCore)} MiB per CPU-second (a busy core) at scale ${report.scales[report.scales.length - 1].scale}`);
   lines.push("", ...formatCapacity(report));
   return lines.join("\n");
 }

@@ -1,7 +1,7 @@
 /** The regression check of npm run bench: a slowed transform, more memory or more shuffle is named; noise and gains are not. */
 import { compareWithBaseline, type JobBaseline } from "../../perf/baseline";
 
-/** Figures as JoinLegislators' baseline holds them (normalised time = wall ÷ calibration). */
+/** Figures as JoinLegislators' baseline holds them (normalised CPU time = CPU ÷ the calibration's CPU). */
 const baseline: JobBaseline = {
   date: "2026-12-03T08:00:00.000Z",
   cores: 2,
@@ -10,9 +10,9 @@ const baseline: JobBaseline = {
   exponent: 0.62,
   bytesPerSecondPerCore: 2_000_000,
   scales: [
-    { scale: 1, inputBytes: 9_867_164, outputRows: 9000, normalisedTime: 4.0, driverPeakRssBytes: 1_100_000_000, shuffleBytes: 236 },
-    { scale: 4, inputBytes: 39_468_656, outputRows: 36000, normalisedTime: 6.0, driverPeakRssBytes: 1_200_000_000, shuffleBytes: 236 },
-    { scale: 16, inputBytes: 157_874_624, outputRows: 144000, normalisedTime: 14.0, driverPeakRssBytes: 1_300_000_000, shuffleBytes: 50_000_000 },
+    { scale: 1, inputBytes: 9_867_164, outputRows: 9000, normalisedCpuTime: 4.0, normalisedWallTime: 4.0, driverPeakRssBytes: 1_100_000_000, shuffleBytes: 236 },
+    { scale: 4, inputBytes: 39_468_656, outputRows: 36000, normalisedCpuTime: 6.0, normalisedWallTime: 6.0, driverPeakRssBytes: 1_200_000_000, shuffleBytes: 236 },
+    { scale: 16, inputBytes: 157_874_624, outputRows: 144000, normalisedCpuTime: 14.0, normalisedWallTime: 14.0, driverPeakRssBytes: 1_300_000_000, shuffleBytes: 50_000_000 },
   ],
 };
 
@@ -26,24 +26,24 @@ test("the same figures hold", () => {
 
 test("a transform slowed by half again is a time regression, named by job, scale and figure", () => {
   // What a deliberately slowed join measured: each scale 1.5x the baseline's normalised time.
-  const slowed = run((s) => ({ normalisedTime: s.normalisedTime * 1.5 }));
+  const slowed = run((s) => ({ normalisedCpuTime: s.normalisedCpuTime * 1.5 }));
   const findings = compareWithBaseline("JoinLegislators", baseline, slowed);
   expect(findings.map((f) => [f.job, f.scale, f.figure])).toEqual([
-    ["JoinLegislators", 1, "normalisedTime"],
-    ["JoinLegislators", 4, "normalisedTime"],
-    ["JoinLegislators", 16, "normalisedTime"],
+    ["JoinLegislators", 1, "normalisedCpuTime"],
+    ["JoinLegislators", 4, "normalisedCpuTime"],
+    ["JoinLegislators", 16, "normalisedCpuTime"],
   ]);
-  expect(findings[2].message).toBe("JoinLegislators scale 16: normalisedTime 14.00 → 21.00 (+50%, margin 30%)");
+  expect(findings[2].message).toBe("JoinLegislators scale 16: normalisedCpuTime 14.00 → 21.00 (+50%, margin 30%)");
 });
 
 test("a transform slowed only at the largest scale is a regression of that scale and of the exponent", () => {
-  const findings = compareWithBaseline("JoinLegislators", baseline, run((s) => (s.scale === 16 ? { normalisedTime: 28 } : {}), { exponent: 0.95 }));
-  expect(findings.map((f) => `${f.scale ?? "-"} ${f.figure}`)).toEqual(["16 normalisedTime", "- exponent"]);
+  const findings = compareWithBaseline("JoinLegislators", baseline, run((s) => (s.scale === 16 ? { normalisedCpuTime: 28 } : {}), { exponent: 0.95 }));
+  expect(findings.map((f) => `${f.scale ?? "-"} ${f.figure}`)).toEqual(["16 normalisedCpuTime", "- exponent"]);
 });
 
 test("within the margin, or faster, is no regression", () => {
-  expect(compareWithBaseline("JoinLegislators", baseline, run((s) => ({ normalisedTime: s.normalisedTime * 1.25 })))).toEqual([]);
-  expect(compareWithBaseline("JoinLegislators", baseline, run((s) => ({ normalisedTime: s.normalisedTime / 2, driverPeakRssBytes: 1 })))).toEqual([]);
+  expect(compareWithBaseline("JoinLegislators", baseline, run((s) => ({ normalisedCpuTime: s.normalisedCpuTime * 1.25 })))).toEqual([]);
+  expect(compareWithBaseline("JoinLegislators", baseline, run((s) => ({ normalisedCpuTime: s.normalisedCpuTime / 2, driverPeakRssBytes: 1 })))).toEqual([]);
 });
 
 test("more memory or more shuffle than the margin is a regression of that figure", () => {
@@ -58,7 +58,7 @@ test("shuffle growth counts only past a MiB", () => {
 });
 
 test("changed output rows make a scale incomparable, not a regression of its time", () => {
-  const findings = compareWithBaseline("JoinLegislators", baseline, run((s) => (s.scale === 1 ? { outputRows: 8000, normalisedTime: 40 } : {})));
+  const findings = compareWithBaseline("JoinLegislators", baseline, run((s) => (s.scale === 1 ? { outputRows: 8000, normalisedCpuTime: 40 } : {})));
   expect(findings).toHaveLength(1);
   expect(findings[0].message).toMatch(/scale 1: output rows 9000 → 8000: the job's result changed/);
 });

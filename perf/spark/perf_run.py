@@ -8,6 +8,7 @@ glue_runtime's local_spark_builder (local[*], UTC).
 """
 import importlib.util
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ from glue_runtime.job_session import local_spark_builder
 from glue_runtime.storage import read_json_lines
 from sample_profile import profile_samples
 from scaled_data import folder_bytes, write_scaled_inputs
-from spark_status import group_figures, jvm_pid, peak_rss_bytes, reset_peak_rss
+from spark_status import cpu_seconds, group_figures, jvm_pid, peak_rss_bytes, reset_peak_rss
 
 PROGRESS_PREFIX = "[perf] "
 CALIBRATION_ROWS = 300_000
@@ -29,20 +30,27 @@ def progress(text: str) -> None:
     print(PROGRESS_PREFIX + text, file=sys.stderr, flush=True)
 
 
-def calibrate(spark: SparkSession, runs: int = 1) -> float:
-    """Seconds of a fixed Spark workload (hash, shuffle, aggregate) in this session: the machine's yardstick.
+def calibrate(spark: SparkSession, pid: int, runs: int = 1) -> tuple[float, float]:
+    """(wall, CPU) seconds of a fixed Spark workload (hash, shuffle, aggregate) in this session: the machine's yardstick.
 
-    With runs > 1 the fastest counts, so that the first run's JVM warm-up is not in it.
+    CPU seconds are the JVM's and this process's. With runs > 1 the fastest counts, so that the first
+    run's JVM warm-up is not in it.
     """
-    def once() -> float:
-        started = time.perf_counter()
+    def once() -> tuple[float, float]:
+        started, cpu = time.perf_counter(), process_cpu(pid)
         spark.range(0, CALIBRATION_ROWS, numPartitions=spark.sparkContext.defaultParallelism).select(
             F.sha2(F.col("id").cast("string"), 256).alias("h")
         ).groupBy(F.substring("h", 1, 3)).count().collect()
-        return time.perf_counter() - started
+        return time.perf_counter() - started, process_cpu(pid) - cpu
 
     spark.sparkContext.setJobGroup("perf-calibration", "calibration")
-    return min(once() for _ in range(runs))
+    return min((once() for _ in range(runs)), key=lambda t: t[1])
+
+
+def process_cpu(jvm: int) -> float:
+    """CPU seconds of the JVM and of this Python process (where a job's Python code runs)."""
+    own = os.times()
+    return cpu_seconds(jvm) + own.user + own.system
 
 
 def load_job_main(script: str):
@@ -77,8 +85,8 @@ def run(spec: dict) -> dict:
     described = describe_profile(profile)
     for line in described:
         progress(f"sample: {line}")
-    calibration = calibrate(spark, runs=2)
-    progress(f"calibration: {calibration:.2f} s ({CALIBRATION_ROWS} rows hashed and grouped, {sc.defaultParallelism} cores)")
+    calibration, calibration_cpu = calibrate(spark, pid, runs=2)
+    progress(f"calibration: {calibration:.2f} s wall, {calibration_cpu:.2f} s CPU ({CALIBRATION_ROWS} rows hashed and grouped, {sc.defaultParallelism} cores)")
     results = []
     for scale in spec["scales"]:
         copies = scale["copies"]
@@ -89,9 +97,9 @@ def run(spec: dict) -> dict:
         reset_peak_rss(pid)
         group = f"perf-run-{scale['scale']}"
         sc.setJobGroup(group, f"{spec['job']} at scale {scale['scale']}")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), process_cpu(pid)
         code = job_main(scale["args"], spark=spark)
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, process_cpu(pid) - cpu
         if code != 0:
             raise SystemExit(f"{spec['job']} failed at scale {scale['scale']} with exit code {code}; see the log")
         rss = peak_rss_bytes(pid)
@@ -100,9 +108,9 @@ def run(spec: dict) -> dict:
         output_rows = {name: spark.read.parquet(path).count() for name, path in scale["outputs"].items()}
         # The machine is shared: the yardstick is taken again after each scale, and the scale's time is
         # normalised by the mean of the one before and the one after it.
-        after = calibrate(spark)
-        scale_calibration = (calibration + after) / 2
-        calibration = after
+        after, after_cpu = calibrate(spark, pid)
+        scale_calibration, scale_calibration_cpu = (calibration + after) / 2, (calibration_cpu + after_cpu) / 2
+        calibration, calibration_cpu = after, after_cpu
         result = {
             "scale": scale["scale"],
             "copies": copies,
@@ -114,13 +122,15 @@ def run(spec: dict) -> dict:
             "wallSeconds": wall,
             "generateSeconds": generated,
             "calibrationSeconds": scale_calibration,
+            "cpuSeconds": cpu,
+            "calibrationCpuSeconds": scale_calibration_cpu,
             "driverPeakRssBytes": rss,
             **figures,
         }
         results.append(result)
         progress(
             f"scale {scale['scale']}: {result['inputRows']} rows, {result['inputBytes'] / 2**20:.1f} MiB in, "
-            f"{result['outputRows']} rows out, {wall:.1f} s (generated in {generated:.1f} s, calibration {scale_calibration:.2f} s)"
+            f"{result['outputRows']} rows out, {wall:.1f} s, {cpu:.1f} CPU s (generated in {generated:.1f} s; calibration {scale_calibration:.2f} s, {scale_calibration_cpu:.2f} CPU s)"
         )
     cores = sc.defaultParallelism
     spark.stop()

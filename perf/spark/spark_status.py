@@ -42,6 +42,18 @@ def reset_peak_rss(pid: int) -> None:
         f.write("5")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) the process has used: fields 14 and 15 of /proc/PID/stat, in clock ticks.
+
+    Unlike wall time this does not grow while the process waits for a core another process holds,
+    which on a shared machine is most of the difference between two runs.
+    """
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_bytes(pid: int) -> int:
     with open(f"/proc/{pid}/status") as f:
         for line in f:
