@@ -15,6 +15,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, PROJECT_DIR } from "../config";
 import { stackPlanEnvironment } from "../pipeline/plan-access";
+import { capacityReview, formatCapacityReview, readBaseline } from "./capacity-review";
 import { formatText } from "./format-summary";
 import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
 import { summarizePlan, type StackSummary } from "./summarize-plan";
@@ -104,8 +105,10 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   }
 
   const review: Review = { summaries, errors };
-  if (values.json) io.print(JSON.stringify(reviewJson(review), null, 2));
-  else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  const baseline = readBaseline();
+  const capacity = capacityReview(config, baseline, stacks);
+  if (values.json) io.print(JSON.stringify({ ...reviewJson(review), ...(capacity.lines.length > 0 ? { capacity } : {}) }, null, 2));
+  else io.print([formatText(summaries), formatCapacityReview(capacity, baseline), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
   if (values.out) {
     const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;
     const links = [
