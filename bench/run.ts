@@ -97,7 +97,7 @@ targets.push({
 
 const rehearsals = [
   ["one account", "default-config.yaml"],
-  ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
+  ["three accounts", "rehearsal/configs/three-accounts.yaml"],
 ].map(([topology, config]) => {
   step(`rehearsal of ${topology} (about 8 minutes)`);
   return benchRehearsal(topology, config);

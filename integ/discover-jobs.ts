@@ -1,7 +1,7 @@
 import { GetTagsCommand, GlueClient, paginateGetJobs } from "@aws-sdk/client-glue";
 import { mapWithConcurrency } from "./bounded-pool";
-import { partitionOf } from "../../stacks/constants/aws-regions";
-import { glueStackName } from "../../stacks/names";
+import { partitionOf } from "../stacks/constants/aws-regions";
+import { glueStackName } from "../stacks/names";
 import type { Log } from "./types";
 
 /** Where to look for a stage's jobs. */

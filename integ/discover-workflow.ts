@@ -1,5 +1,5 @@
 import { EntityNotFoundException, GetWorkflowCommand, type GlueClient } from "@aws-sdk/client-glue";
-import { stageWorkflowName } from "../../stacks/names";
+import { stageWorkflowName } from "../stacks/names";
 import { workflowJobs, type WorkflowJobs } from "./workflow-graph";
 
 /** A stage's deployed workflow: its name and its jobs with what each waits for. */

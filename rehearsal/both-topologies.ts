@@ -8,18 +8,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PROJECT_DIR } from "../../stacks/config";
+import { PROJECT_DIR } from "../stacks/config";
 
 export const TOPOLOGIES: Readonly<Record<string, string>> = {
   "one account": "default-config.yaml",
-  "three accounts": "__tests__/rehearsal/configs/three-accounts.yaml",
+  "three accounts": "rehearsal/configs/three-accounts.yaml",
 };
 const EXIT_SKIPPED = 3;
 
 function rehearseOne(name: string, config: string, reportDir: string): Promise<number> {
   return new Promise((resolve) => {
     const report = join(reportDir, `${name.replace(/\s+/g, "-")}.json`);
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", "__tests__/rehearsal/cli.ts", "--config", config, "--report", report], {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "rehearsal/cli.ts", "--config", config, "--report", report], {
       cwd: PROJECT_DIR,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AwsCredentials } from "./emulator";
+import type { AwsCredentials } from "./emulator/emulator";
 
 export interface ContainerCredentials {
   /** The environment that points a process at the endpoint. */

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { join } from "node:path";
 import { GetJobCommand, GlueClient, UpdateJobCommand, type JobUpdate } from "@aws-sdk/client-glue";
-import { DRIFT_DIR } from "../../stacks/pipeline/drift-check-step";
-import type { StackDrift } from "../../stacks/plan-review/summarize-drift";
-import type { Emulator, RecordedCall } from "./emulator";
-import type { TopologyAccount } from "./emulator-inventory";
+import { DRIFT_DIR } from "../stacks/pipeline/drift-check-step";
+import type { StackDrift } from "../review/summarize-drift";
+import type { Emulator, RecordedCall } from "./emulator/emulator";
+import type { TopologyAccount } from "./emulator/emulator-inventory";
 
 /** The job changed out of band, and its workers after the change. */
 export const OUT_OF_BAND = { job: "dev-ProcessLegislators", stack: "dev-glue", workers: 5 } as const;

@@ -14,11 +14,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { VENV_PYTHON } from "../integ/moto-server";
-import type { AwsCredentials } from "./emulator";
-import { awsClientEnv, type EmulatorTarget } from "./emulator-override";
+import { VENV_PYTHON } from "./emulator/moto-server";
+import type { AwsCredentials } from "./emulator/emulator";
+import { awsClientEnv, type EmulatorTarget } from "./emulator/emulator-override";
 
-export const VENV_AWS = join(__dirname, "..", "..", ".venv", "bin", "aws");
+export const VENV_AWS = join(__dirname, "..", ".venv", "bin", "aws");
 
 export interface EmulatorWithDir extends EmulatorTarget {
   /** The emulator's own directory (for the clients' config files) */

@@ -3,7 +3,7 @@
  * own runs, each SUCCEEDED at once with nothing run), to measure what real runs cost (`npm run bench`).
  * Unset, or local-spark, they run on local Spark.
  */
-import type { GlueJobRuns } from "./emulator";
+import type { GlueJobRuns } from "./emulator/emulator";
 
 export const GLUE_JOB_RUNS_ENV = "REHEARSAL_GLUE_JOB_RUNS";
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS } from "../../stacks/pipeline/constants";
+import { ARTIFACTS } from "../stacks/pipeline/constants";
 import type { PipelineAction } from "./pipeline-definition";
 
 export interface JobRunReport {
@@ -26,7 +26,7 @@ function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]);
 }
 
-/** The job runs of a report written by __tests__/integ/junit-xml.ts; the test's own error case is left out. */
+/** The job runs of a report written by integ/junit-xml.ts; the test's own error case is left out. */
 export function jobRunsOfJUnit(xml: string): JobRunReport[] {
   const runs: JobRunReport[] = [];
   for (const [, name, time, body] of xml.matchAll(TESTCASE)) {

@@ -5,10 +5,10 @@
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import type { StageConfig } from "../../stacks/config";
-import { VENV_PYTHON } from "../integ/moto-server";
-import type { Emulator } from "./emulator";
-import { awsClientEnv } from "./emulator-override";
+import type { StageConfig } from "../stacks/config";
+import { VENV_PYTHON } from "./emulator/moto-server";
+import type { Emulator } from "./emulator/emulator";
+import { awsClientEnv } from "./emulator/emulator-override";
 
 const COUNTER = join(__dirname, "count_output_rows.py");
 

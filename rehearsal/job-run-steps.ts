@@ -3,8 +3,8 @@
  * before the pipeline deploys and runs them; and, after IntegTest ran them, their outputs in S3 checked
  * against the rows the sample data gives.
  */
-import type { AppConfig } from "../../stacks/config";
-import type { Emulator } from "./emulator";
+import type { AppConfig } from "../stacks/config";
+import type { Emulator } from "./emulator/emulator";
 import { checkOutputs, describeOutputs } from "./job-outputs";
 import type { StepReport } from "./report";
 import { SAMPLE_DATA_OWNER_ACCOUNT, sampleObjects, seedSampleData } from "./sample-data";

@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { parseDocument } from "yaml";
-import type { Emulator } from "./emulator";
+import type { Emulator } from "./emulator/emulator";
 import type { StepReport } from "./report";
 import { terraformProcessEnv } from "./terraform-run";
 import type { TerraformTools } from "./terraform-tools";
@@ -46,7 +46,7 @@ export async function laptopDiff(ctx: LaptopDiffContext): Promise<StepReport> {
     CDKTF_OUTDIR: join(dir, "cdktf.out"),
   });
   const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(process.execPath, ["--require", "tsx/cjs", "stacks/plan-review/diff-cli.ts", "prod-glue", "--json", "--config", changed], { cwd: ctx.projectDir, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--require", "tsx/cjs", "review/diff-cli.ts", "prod-glue", "--json", "--config", changed], { cwd: ctx.projectDir, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );

@@ -7,7 +7,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EmulatorTarget } from "./emulator-override";
+import type { EmulatorTarget } from "./emulator/emulator-override";
 import type { TerraformTools } from "./terraform-tools";
 
 export const OFFLINE_LOCK_NOTE = "terraform providers lock against the Terraform registry (it reads the local provider mirror)";

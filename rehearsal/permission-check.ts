@@ -4,7 +4,7 @@
  * AWS's evaluation logic). Here those decisions are gathered per role: a denied call, or a call made
  * with credentials that are not the step's role or a role it may assume, is a finding.
  */
-import type { RecordedCall } from "./emulator";
+import type { RecordedCall } from "./emulator/emulator";
 
 export interface PermissionFinding {
   readonly step: string;

@@ -6,7 +6,7 @@
  *
  *   node --require tsx/cjs point-stack.ts <stackDir> <endpoint> <caBundle> <providerVersion>
  */
-import { writeEmulatorOverride, type EmulatorTarget } from "./emulator-override";
+import { writeEmulatorOverride, type EmulatorTarget } from "./emulator/emulator-override";
 import { rewriteProviderPin, type PinChange } from "./terraform-tools";
 
 export function pointStackAtEmulator(stackDir: string, emulator: EmulatorTarget, providerVersion: string): PinChange | undefined {

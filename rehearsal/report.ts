@@ -1,5 +1,5 @@
 /** The rehearsal's outcome: a table for people and a JSON report for machines. */
-import type { EmulatorGap } from "./emulator-gaps";
+import type { EmulatorGap } from "./emulator/emulator-gaps";
 import type { JobRunReport } from "./integ-job-runs";
 import type { PermissionFinding, RoleUse } from "./permission-check";
 
@@ -66,7 +66,7 @@ export function formatReport(report: RehearsalReport): string {
     lines.push("", "permission findings:");
     for (const f of report.permissionFindings) lines.push(`  ${f.step}: ${f.role} ${f.action}${f.resource ? ` on ${f.resource}` : ""}: ${f.problem}`);
   }
-  lines.push("", `${report.emulatorGaps.length} emulator gap(s) handled (__tests__/rehearsal/emulator-gaps.ts)`);
+  lines.push("", `${report.emulatorGaps.length} emulator gap(s) handled (rehearsal/emulator/emulator-gaps.ts)`);
   lines.push(`rehearsal ${report.passed ? "passed" : "FAILED"} in ${report.seconds.toFixed(0)} s (${report.config})`);
   return lines.join("\n");
 }

@@ -7,10 +7,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { ARTIFACTS } from "../../stacks/pipeline/constants";
-import { installTerraform, NPM_CI } from "../../stacks/pipeline/step-commands";
+import { ARTIFACTS } from "../stacks/pipeline/constants";
+import { installTerraform, NPM_CI } from "../stacks/pipeline/step-commands";
 import { serveContainerCredentials } from "./container-credentials";
-import type { AwsCredentials, Emulator } from "./emulator";
+import type { AwsCredentials, Emulator } from "./emulator/emulator";
 import { resolvePipelineVariables, type PipelineAction } from "./pipeline-definition";
 
 type CodeBuildAction = Extract<PipelineAction, { kind: "codebuild" }>;

@@ -11,11 +11,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { PROJECT_DIR, type AppConfig } from "../../stacks/config";
-import { DEFAULT_LOCAL_DATA_DIR, localPathFor } from "../../job_scripts/local-run-args";
-import { VENV_PYTHON } from "../integ/moto-server";
-import type { Emulator } from "./emulator";
-import { awsClientEnv } from "./emulator-override";
+import { PROJECT_DIR, type AppConfig } from "../stacks/config";
+import { DEFAULT_LOCAL_DATA_DIR, localPathFor } from "../local-run/local-run-args";
+import { VENV_PYTHON } from "./emulator/moto-server";
+import type { Emulator } from "./emulator/emulator";
+import { awsClientEnv } from "./emulator/emulator-override";
 
 /** Stands for the AWS account that owns the public data sets' buckets. */
 export const SAMPLE_DATA_OWNER_ACCOUNT = "210987654321";

@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { join } from "node:path";
-import { firstErrorBlock } from "../../stacks/plan-review/terraform-plan";
+import { firstErrorBlock } from "../review/terraform-plan";
 import type { TerraformTools } from "./terraform-tools";
 
 export interface TerraformRunOptions {

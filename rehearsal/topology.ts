@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { AwsCredentials, Emulator } from "./emulator";
-import type { TopologyAccount } from "./emulator-inventory";
-import { awsClientEnv } from "./emulator-override";
+import type { AwsCredentials, Emulator } from "./emulator/emulator";
+import type { TopologyAccount } from "./emulator/emulator-inventory";
+import { awsClientEnv } from "./emulator/emulator-override";
 import { terraformEnv, type TerraformTools } from "./terraform-tools";
 
 export const STACK_ORDER = ["pipeline", "dev-glue", "prod-glue"] as const;

@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
-import { PROJECT_DIR } from "../../stacks/config";
+import { PROJECT_DIR } from "../stacks/config";
 
 /** Large directories the copy links to instead of copying. */
 export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan"] as const;

@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { InputError } from "../config";
-import { PIPELINE_NAME } from "../pipeline/constants";
-import { stackPlanEnvironment } from "../pipeline/plan-access";
+import { InputError } from "../stacks/config";
+import { PIPELINE_NAME } from "../stacks/names";
+import { stackPlanEnvironment } from "../stacks/pipeline/plan-access";
 import { type DiffIo, shown, synthesize } from "./diff-cli";
 import { formatDrift, summarizeDrift, type StackDrift } from "./summarize-drift";
 import { planConfig, stacksAndTerraform } from "./plan-targets";

@@ -2,6 +2,7 @@
  * The summary in the forms people read it: a terminal's text, a pull request's markdown, and one
  * headline a line long (the prod approval's text). The risky block always comes first.
  */
+import { HEADLINE_LENGTH } from "../stacks/pipeline/constants";
 import type { PlannedResource, StackSummary } from "./summarize-plan";
 
 const SYMBOL: Record<PlannedResource["action"], string> = {
@@ -12,9 +13,6 @@ const SYMBOL: Record<PlannedResource["action"], string> = {
   forget: ".",
   import: "<=",
 };
-
-/** The longest headline (it goes into the prod approval's text, which CodePipeline limits to 500 characters). */
-export const HEADLINE_LENGTH = 250;
 
 /** Other changes listed per stack before "and N more": the plan itself has the rest. */
 export const MAX_LISTED_CHANGES = 25;

@@ -1,7 +1,7 @@
 /** What `npm run diff` and `npm run drift` both start from: the stacks named, Terraform, the config and cdktf.out. */
 import { join, resolve } from "node:path";
-import { type AppConfig, configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../config";
-import { stackNames } from "../pipeline/plan-access";
+import { type AppConfig, configFileFromContext, InputError, loadConfig, PROJECT_DIR } from "../stacks/config";
+import { stackNames } from "../stacks/pipeline/plan-access";
 import { terraformOnPath } from "./terraform-plan";
 
 /** The stacks named (every stack when none is), in deploy order, and Terraform from PATH; bad input is an InputError. */

@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatMarkdown, headline, HEADLINE_LENGTH, type MarkdownOptions } from "./format-summary";
+import { HEADLINE_LENGTH } from "../stacks/pipeline/constants";
+import { formatMarkdown, headline, type MarkdownOptions } from "./format-summary";
 import type { StackSummary } from "./summarize-plan";
 
 export interface StackError {

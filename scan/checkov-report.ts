@@ -1,5 +1,5 @@
 /** Sorts checkov's findings per stack into passed, suppressed (with a reason in the code) and failed. */
-import { CheckovSuppression, suppressionsOf } from "./checkov-suppressions";
+import { CheckovSuppression, suppressionsOf } from "../stacks/security/checkov-suppressions";
 
 export interface CheckovCheck {
   readonly check_id: string;

@@ -7,8 +7,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { type ActionCatalog, checkAcceptance, formatFindings, loadActionCatalog } from "../acceptance";
-import { PROJECT_DIR } from "../config";
+import { type ActionCatalog, checkAcceptance, formatFindings, loadActionCatalog } from "../stacks/acceptance";
+import { PROJECT_DIR } from "../stacks/config";
 import { CheckovOutput, classifyFindings, StackReport, SynthesizedStacks } from "./checkov-report";
 
 const OUTDIR = path.join(PROJECT_DIR, "cdktf.out");

@@ -3,7 +3,7 @@
  * schema gains an optional key, set it in `everyOptionalKey()` so the guard covers it.
  */
 import * as path from "path";
-import { JOB_NAME_PATTERN } from "../../stacks/config/schema";
+import { JOB_NAME_PATTERN } from "../stacks/config/schema";
 import { baseConfig, writeTempProject } from "./temp-project";
 
 type Config = Record<string, any>;
@@ -13,7 +13,7 @@ export const LONGEST_JOB_NAME_LENGTH = 48;
 
 /** The config users start from. */
 export function defaultConfigFile(): string {
-  return path.resolve(__dirname, "..", "..", "default-config.yaml");
+  return path.resolve(__dirname, "..", "default-config.yaml");
 }
 
 /** Pipeline, dev and prod in three accounts; a CodeStar connection source; S3 state with every S3 key set. */

@@ -1,7 +1,7 @@
 /** Synthesizes every stack of the app from a config file, as parsed JSON by stack name. */
 import { Testing, TerraformStack } from "cdktf";
-import { addAppStacks } from "../../stacks/app-stacks";
-import { loadConfig } from "../../stacks/config";
+import { addAppStacks } from "../stacks/app-stacks";
+import { loadConfig } from "../stacks/config";
 
 export function synthApp(configFile: string): Record<string, Record<string, any>> {
   const app = Testing.app();

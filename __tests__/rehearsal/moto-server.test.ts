@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assertMotoInstalled, freeLoopbackPort } from "./moto-server";
+import { assertMotoInstalled, freeLoopbackPort } from "../../rehearsal/emulator/moto-server";
 
 describe("assertMotoInstalled", () => {
   it("fails, naming `npm run setup`, when the virtualenv's python is missing", () => {

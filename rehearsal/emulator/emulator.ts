@@ -24,9 +24,11 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { join } from "node:path";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { assertMotoInstalled, freeLoopbackPort, VENV_PYTHON } from "../integ/moto-server";
+import { assertMotoInstalled, freeLoopbackPort, VENV_PYTHON } from "./moto-server";
 
-export const LAUNCHER = join(__dirname, "moto_launcher.py");
+/** The launcher and the Python packages it imports (moto_patches/, moto_support/). */
+export const EMULATOR_DIR = __dirname;
+export const LAUNCHER = join(EMULATOR_DIR, "moto_launcher.py");
 /** The role whose sessions act as an administrator, unenforced, in any account. */
 export const ADMIN_ROLE_NAME = "rehearsal-admin";
 /** Keys moto does not know: the person at a laptop before any role exists. */
