@@ -4,6 +4,7 @@
  * the workflow at all.
  */
 import type { JobRun } from "@aws-sdk/client-glue";
+import { isFinalJobRunState } from "../stacks/constants/glue-job-run-states";
 import type { StageWorkflow } from "./discover-workflow";
 import { judgeRun } from "./judge-run";
 import type { WorkflowWaitResult } from "./run-workflow";
@@ -39,7 +40,7 @@ export function judgeWorkflowRun({ stageJobs, workflow, result, maxDurationSecon
 }
 
 function isFinal(run: JobRun): boolean {
-  return ["SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"].includes(run.JobRunState ?? "");
+  return isFinalJobRunState(run.JobRunState);
 }
 
 /** Why a job has no run: the jobs it waits for did not all succeed, or the wait ended first. */

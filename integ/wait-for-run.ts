@@ -1,4 +1,5 @@
 import { GetJobRunCommand, GlueClient, type JobRun } from "@aws-sdk/client-glue";
+import { FINAL_JOB_RUN_STATES } from "../stacks/constants/glue-job-run-states";
 
 /** How long and how often to poll a run. */
 export interface WaitOptions {
@@ -20,7 +21,7 @@ export type WaitResult =
   | { readonly kind: "timed-out"; readonly run?: JobRun; readonly waitedMs: number };
 
 /** JobRunStates after which Glue changes nothing more. */
-export const FINAL_STATES: ReadonlySet<string> = new Set(["SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"]);
+export const FINAL_STATES: ReadonlySet<string> = new Set(FINAL_JOB_RUN_STATES);
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

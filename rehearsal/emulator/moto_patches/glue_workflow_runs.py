@@ -22,14 +22,13 @@ from typing import Any
 
 from moto.core.utils import utcnow
 
-from moto_support.glue_job_run import LocalJobRun, on_run_end
+from moto_support.glue_job_run import FINAL_STATES as FINAL_JOB_STATES, LocalJobRun, on_run_end
 
 # (account, region, workflow, run id) -> job name -> ids of its runs in that workflow run
 _RUN_JOBS: dict[tuple[str, str, str, str], dict[str, list[str]]] = {}
 # (account, region, workflow, run id) -> names of the triggers fired in that run
 _FIRED: dict[tuple[str, str, str, str], set[str]] = {}
 
-FINAL_JOB_STATES = {"SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"}
 # A job run's end (on its own thread) and GetWorkflowRun (on a request's) both advance runs: one at a time.
 _ADVANCING = threading.Lock()
 

@@ -19,6 +19,7 @@ from moto.moto_api._internal import mock_random
 
 from moto_support.glue_run_spec import RunSpec
 
+# Glue's JobRunState values, split as stacks/constants/glue-job-run-states.ts does (a test holds them equal).
 ACTIVE_STATES = {"STARTING", "RUNNING", "STOPPING", "WAITING"}
 FINAL_STATES = {"SUCCEEDED", "FAILED", "STOPPED", "TIMEOUT", "ERROR", "EXPIRED"}
 #: Where Glue writes a job's driver output (/output) and errors (/error).
