@@ -9,74 +9,43 @@
  * Credentials: on a laptop, yours (and the profile glue-<stage> for a stage in another account); with
  * `--plan-roles` (the pipeline), the read-only plan roles through the profiles the buildspec writes.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { InputError, PROJECT_DIR } from "../stacks/config";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { InputError } from "../stacks/config";
 import { stackPlanEnvironment } from "../stacks/pipeline/plan-access";
 import { formatText } from "./format-summary";
 import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
+import { parseReviewArgs, runAsMain, SHARED_OPTIONS, shown, synthesize, usageOf, type ReviewIo, type ReviewOption } from "./review-cli";
 import { summarizePlan, type StackSummary } from "./summarize-plan";
 import { planConfig, stacksAndTerraform } from "./plan-targets";
 import { PlanError, planStack } from "./terraform-plan";
 
-const USAGE =
-  "Usage: npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--plan-file NAME] [--plans-url URL]\n" +
-  "  STACK         pipeline, dev-glue or prod-glue (default: every stack)\n" +
-  "  --json        print the summary as JSON (use npm run --silent diff, or npm prints its own lines first)\n" +
-  "  --config      the config file (default: GLUE_CONFIG, the cdktf context's config, or default-config.yaml)\n" +
-  "  --out         also write summary.md, summary.json, headline.txt and <stack>.plan.txt there\n" +
-  "  --skip-synth  plan what cdktf.out already holds (the pipeline plans what Build synthesized)\n" +
-  "  --plan-roles  plan through the read-only plan roles (the profiles glue-plan-pipeline, glue-dev, glue-prod)\n" +
-  "  --plan-file   name of the saved plan in each stack's directory (default review.tfplan)\n" +
-  "  --plans-url   where the full plans are, linked from summary.md";
+const OPTIONS: readonly ReviewOption[] = [
+  { flag: "json", help: "print the summary as JSON (use npm run --silent diff, or npm prints its own lines first)" },
+  SHARED_OPTIONS.config,
+  { flag: "out", value: "DIR", help: "also write summary.md, summary.json, headline.txt and <stack>.plan.txt there" },
+  { flag: "skip-synth", help: "plan what cdktf.out already holds (the pipeline plans what Build synthesized)" },
+  SHARED_OPTIONS.planRoles,
+  { flag: "plan-file", value: "NAME", help: "name of the saved plan in each stack's directory (default review.tfplan)" },
+  { flag: "plans-url", value: "URL", help: "where the full plans are, linked from summary.md" },
+];
+const USAGE = usageOf("diff", OPTIONS);
 
 export const EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
 
-/** Where the diff reads its environment and writes: the process's own, or a test's. */
-export interface DiffIo {
-  readonly env: NodeJS.ProcessEnv;
-  /** The summary (stdout). */
-  readonly print: (text: string) => void;
-  /** Progress lines (stderr). */
-  readonly log: (line: string) => void;
-}
-
 /** The whole command; bad input throws an InputError with the message to show. */
-export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
+export async function runDiff(argv: string[], io: ReviewIo): Promise<number> {
   const { env, log } = io;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        config: { type: "string" },
-        out: { type: "string" },
-        "skip-synth": { type: "boolean" },
-        "plan-roles": { type: "boolean" },
-        "plan-file": { type: "string" },
-        "plans-url": { type: "string" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.print(USAGE);
-    return EXIT.noChanges;
-  }
+  const args = parseReviewArgs(argv, USAGE, OPTIONS, io);
+  if (!args) return EXIT.noChanges;
+  const { positionals } = args;
   const { stacks, terraform } = stacksAndTerraform("diff", positionals, env);
-  const planFile = values["plan-file"] ?? "review.tfplan";
+  const planFile = args.text("plan-file") ?? "review.tfplan";
   if (!/^[\w.-]+$/.test(planFile)) throw new InputError(`--plan-file "${planFile}" is not a file name; expected letters, digits, . _ -, for example review.tfplan`);
 
-  const { configFile, config, outDir } = planConfig(values.config, env);
-  if (values["skip-synth"]) log(`diff: planning what ${shown(outDir)} holds`);
-  else synthesize(configFile, outDir, io);
+  const { configFile, config, outDir } = planConfig(args.text("config"), env);
+  if (args.isSet("skip-synth")) log(`diff: planning what ${shown(outDir)} holds`);
+  else synthesize("diff", configFile, outDir, io);
 
   const summaries: StackSummary[] = [];
   const errors: StackError[] = [];
@@ -88,7 +57,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
       errors.push({ stack, error: `no synthesized ${stack} in ${shown(outDir)} (found: ${found}); run npx cdktf synth, or drop --skip-synth` });
       continue;
     }
-    const environment = stackPlanEnvironment(config, stack, values["plan-roles"] ? "plan-roles" : "laptop");
+    const environment = stackPlanEnvironment(config, stack, args.isSet("plan-roles") ? "plan-roles" : "laptop");
     log(`${stack}: planning ${environment.as}`);
     try {
       const planned = await planStack({ stack, stackDir, terraform, env: environment.env, baseEnv: env, planFile, onProgress: log });
@@ -104,45 +73,19 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   }
 
   const review: Review = { summaries, errors };
-  if (values.json) io.print(JSON.stringify(reviewJson(review), null, 2));
+  if (args.isSet("json")) io.print(JSON.stringify(reviewJson(review), null, 2));
   else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
-  if (values.out) {
+  const out = args.text("out");
+  if (out) {
     const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;
     const links = [
-      ...(values["plans-url"] ? [{ text: "full plans", url: values["plans-url"] }] : []),
+      ...(args.text("plans-url") ? [{ text: "full plans", url: args.text("plans-url")! }] : []),
       ...(env.CODEBUILD_BUILD_URL ? [{ text: "build log", url: env.CODEBUILD_BUILD_URL }] : []),
     ];
-    writeReviewFiles(resolve(values.out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
-    log(`diff: summary written to ${shown(resolve(values.out))}`);
+    writeReviewFiles(resolve(out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
+    log(`diff: summary written to ${shown(resolve(out))}`);
   }
   return exitCodeOf(review);
 }
 
-/** Synthesizes as cdktf.json's app command does, with the config given. */
-export function synthesize(configFile: string, outDir: string, io: DiffIo): void {
-  io.log(`diff: synthesizing ${shown(configFile)}`);
-  // The app makes the output directory, but not its parents.
-  mkdirSync(dirname(outDir), { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...io.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" };
-  // The file named here wins over one named in cdktf's context.
-  delete env.CDKTF_CONTEXT_JSON;
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: PROJECT_DIR, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (run.status !== 0) throw new InputError((run.stderr || run.stdout || `synth exited ${run.status}`).trim());
-}
-
-export function shown(path: string): string {
-  const inside = relative(process.cwd(), path);
-  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
-}
-
-if (require.main === module) {
-  runDiff(process.argv.slice(2), { env: process.env, print: (text) => console.log(text), log: (line) => console.error(line) }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const detail = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)} (set GLUE_CDKTF_DEBUG=1 to see where)`;
-      if (!(error instanceof InputError) && process.env.GLUE_CDKTF_DEBUG) console.error((error as Error)?.stack);
-      console.error(`diff: ${detail}`);
-      process.exit(EXIT.error);
-    },
-  );
-}
+if (require.main === module) runAsMain("diff", runDiff);

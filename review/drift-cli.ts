@@ -10,23 +10,21 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { InputError } from "../stacks/config";
 import { PIPELINE_NAME } from "../stacks/names";
 import { stackPlanEnvironment } from "../stacks/pipeline/plan-access";
-import { type DiffIo, shown, synthesize } from "./diff-cli";
+import { parseReviewArgs, runAsMain, SHARED_OPTIONS, shown, synthesize, usageOf, type ReviewIo, type ReviewOption } from "./review-cli";
 import { formatDrift, summarizeDrift, type StackDrift } from "./summarize-drift";
 import { planConfig, stacksAndTerraform } from "./plan-targets";
 import { initStack, PlanError, planStack } from "./terraform-plan";
 
-const USAGE =
-  "Usage: npm run drift -- [STACK...] [--json] [--config FILE] [--skip-synth] [--plan-roles] [--out DIR]\n" +
-  "  STACK         pipeline, dev-glue or prod-glue (default: every stack)\n" +
-  "  --json        print the drift as JSON\n" +
-  "  --config      the config file (default: GLUE_CONFIG, the cdktf context's config, or default-config.yaml)\n" +
-  "  --skip-synth  check what cdktf.out already holds\n" +
-  "  --plan-roles  plan through the read-only plan roles (the profiles glue-plan-pipeline, glue-dev, glue-prod)\n" +
-  "  --out         also write subject.txt and notice.txt there, the notice to send when drift or an error is found";
+const OPTIONS: readonly ReviewOption[] = [
+  { flag: "json", help: "print the drift as JSON" },
+  SHARED_OPTIONS.config,
+  { flag: "skip-synth", help: "check what cdktf.out already holds" },
+  SHARED_OPTIONS.planRoles,
+  { flag: "out", value: "DIR", help: "also write subject.txt and notice.txt there, the notice to send when drift or an error is found" },
+];
+const USAGE = usageOf("drift", OPTIONS);
 
 export const DRIFT_EXIT = { none: 0, error: 1, drift: 2 } as const;
 
@@ -35,38 +33,19 @@ interface StackFailure {
   readonly error: string;
 }
 
-export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        config: { type: "string" },
-        "skip-synth": { type: "boolean" },
-        "plan-roles": { type: "boolean" },
-        out: { type: "string" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.print(USAGE);
-    return DRIFT_EXIT.none;
-  }
+export async function runDrift(argv: string[], io: ReviewIo): Promise<number> {
+  const args = parseReviewArgs(argv, USAGE, OPTIONS, io);
+  if (!args) return DRIFT_EXIT.none;
+  const { positionals } = args;
   const { stacks, terraform } = stacksAndTerraform("drift", positionals, io.env);
-  const { configFile, config, outDir } = planConfig(values.config, io.env);
-  if (!values["skip-synth"]) synthesize(configFile, outDir, io);
+  const { configFile, config, outDir } = planConfig(args.text("config"), io.env);
+  if (!args.isSet("skip-synth")) synthesize("drift", configFile, outDir, io);
 
   const failures: StackFailure[] = [];
   const ready: { stack: string; options: Parameters<typeof planStack>[0] }[] = [];
   // One by one: inits share the plugin cache. The stacks are then planned side by side.
   for (const stack of stacks) {
-    const environment = stackPlanEnvironment(config, stack, values["plan-roles"] ? "plan-roles" : "laptop");
+    const environment = stackPlanEnvironment(config, stack, args.isSet("plan-roles") ? "plan-roles" : "laptop");
     const options = { stack, stackDir: join(outDir, "stacks", stack), terraform, env: environment.env, baseEnv: io.env, planFile: "drift.tfplan", onProgress: io.log };
     io.log(`${stack}: checking for drift ${environment.as}`);
     try {
@@ -98,10 +77,11 @@ export async function runDrift(argv: string[], io: DiffIo): Promise<number> {
   const drifted = drifts.filter((d) => d.drifted.length > 0);
   const code = failures.length > 0 ? DRIFT_EXIT.error : drifted.length > 0 ? DRIFT_EXIT.drift : DRIFT_EXIT.none;
   const text = noticeText(drifts, failures);
-  if (values.json) io.print(JSON.stringify({ drifts, errors: failures }, null, 2));
+  if (args.isSet("json")) io.print(JSON.stringify({ drifts, errors: failures }, null, 2));
   else io.print(text || `no drift in ${stacks.join(", ")}`);
-  if (values.out) {
-    const dir = resolve(values.out);
+  const out = args.text("out");
+  if (out) {
+    const dir = resolve(out);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "subject.txt"), `${subjectOf(drifted, failures)}\n`);
     writeFileSync(join(dir, "notice.txt"), `${text}\n`);
@@ -123,14 +103,4 @@ function noticeText(drifts: readonly StackDrift[], failures: readonly StackFailu
   return [formatDrift(drifts), ...failed].filter(Boolean).join("\n\n");
 }
 
-if (require.main === module) {
-  runDrift(process.argv.slice(2), { env: process.env, print: (text) => console.log(text), log: (line) => console.error(line) }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const detail = error instanceof InputError ? error.message : `${(error as Error)?.message ?? String(error)} (set GLUE_CDKTF_DEBUG=1 to see where)`;
-      if (!(error instanceof InputError) && process.env.GLUE_CDKTF_DEBUG) console.error((error as Error)?.stack);
-      console.error(`drift: ${detail}`);
-      process.exit(DRIFT_EXIT.error);
-    },
-  );
-}
+if (require.main === module) runAsMain("drift", runDrift);
