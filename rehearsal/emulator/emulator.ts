@@ -24,7 +24,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { join } from "node:path";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { assertMotoInstalled, freeLoopbackPort, VENV_PYTHON } from "./moto-server";
+import { assertMotoInstalled, freeLoopbackPort, stopChild, VENV_PYTHON } from "./moto-server";
 
 /** The launcher and the Python packages it imports (moto_patches/, moto_support/). */
 export const EMULATOR_DIR = __dirname;
@@ -228,13 +228,4 @@ function waitForReady(child: ChildProcess, output: () => string, timeoutMs: numb
     child.once("exit", onExit);
     onData();
   });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const killTimer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(killTimer);
 }

@@ -90,7 +90,8 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   throw new Error(`moto server did not answer on ${endpoint} within ${timeoutMs} ms:\n${output()}`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child process: SIGTERM, then SIGKILL after 5 s; resolves once it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");

@@ -21,6 +21,7 @@ from moto_patches import (
     iam_enforcement,
 )
 
+# The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
 PATCHES: list[ModuleType] = [
     iam_enforcement,
     bucket_policy_conditions,
