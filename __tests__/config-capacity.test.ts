@@ -1,7 +1,7 @@
 /** jobs.<name>.capacity: what it resolves to per run, and each refusal with its key and fix. */
 import { ConfigError, loadConfig } from "../stacks/config";
 import { parseDuration, parseSize } from "../stacks/config/capacity-units";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 type Json = Record<string, any>;
 

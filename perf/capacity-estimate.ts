@@ -3,9 +3,10 @@
  * deadline, and what a run costs. Pure arithmetic; docs/performance-tests.md explains each step and
  * what it cannot know (S3's throughput, the real data's skew, how long Glue really takes to start).
  */
-import type { ExecutionClass, WorkerType } from "../stacks/constants/glue";
+import type { ExecutionClass } from "../stacks/constants/glue";
+import type { WorkerType } from "../stacks/constants/glue-worker-types";
 import { ABOVE_LINEAR_EXPONENT } from "./scaling-fit";
-import { GLUE_MINIMUM_BILLED_SECONDS, GLUE_PRICE, GLUE_START_UP_SECONDS, WORKER_SPECS } from "./glue-facts";
+import { GLUE_MINIMUM_BILLED_SECONDS, GLUE_PRICE, GLUE_START_UP_SECONDS, workerSpec } from "./glue-facts";
 
 /** Glue's smallest Spark ETL job has 2 workers (the config's numberOfWorkers floor). */
 export const MIN_WORKERS = 2;
@@ -45,7 +46,7 @@ export interface CapacityEstimate {
  * safety factor, in core-seconds; the time for it is the deadline less Glue's start-up.
  */
 export function estimateCapacity(demand: CapacityDemand, measured: MeasuredThroughput, workerType: WorkerType, executionClass: ExecutionClass): CapacityEstimate {
-  const spec = WORKER_SPECS[workerType];
+  const spec = workerSpec(workerType);
   const coreSeconds = (demand.volumePerRunBytes / measured.bytesPerSecondPerCore) * demand.safetyFactor;
   const notes: string[] = [];
   if (measured.exponent > ABOVE_LINEAR_EXPONENT) {
@@ -61,7 +62,7 @@ export function estimateCapacity(demand: CapacityDemand, measured: MeasuredThrou
   const workers = Math.max(MIN_WORKERS, executors + 1);
   const runSeconds = GLUE_START_UP_SECONDS + coreSeconds / ((workers - 1) * spec.vcpus);
   // Billed from start to end, at least a minute; start-up counted, to err on the dear side.
-  const dpuHours = (workers * spec.dpus * Math.max(GLUE_MINIMUM_BILLED_SECONDS, runSeconds)) / 3600;
+  const dpuHours = (workers * spec.dpu * Math.max(GLUE_MINIMUM_BILLED_SECONDS, runSeconds)) / 3600;
   return { workerType, executionClass, workers, runSeconds, dpuHours, usdPerRun: dpuHours * GLUE_PRICE.usdPerDpuHour[executionClass], coreSeconds, notes };
 }
 

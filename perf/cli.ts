@@ -9,7 +9,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError, loadConfig, PROJECT_DIR } from "../stacks/config";
-import { DEFAULT_LOCAL_DATA_DIR, localWarehouse, selectJob, UsageError } from "../job_scripts/local-run-args";
+import { DEFAULT_LOCAL_DATA_DIR, localWarehouse, selectJob, UsageError } from "../local-run/local-run-args";
 import { baselineOf, type BaselineFile } from "./baseline";
 import { parsePerfArgs, USAGE, type PerfOptions } from "./perf-args";
 import { buildReport, formatReport, type MeasuredRun, type PerfReport } from "./perf-report";

@@ -1,34 +1,20 @@
 /**
  * What the capacity plan takes from AWS as given: worker sizes, start-up time and price. Each with its
- * source; the price also with the date it was read, since prices change.
- *
- * The worker types' names are stacks/constants/glue.ts's (WORKER_TYPES); their sizes are kept here
- * until that file holds them.
+ * source; the price also with the date it was written down, since prices change.
  */
-import type { WorkerType } from "../stacks/constants/glue";
+import { GLUE_WORKER_TYPES, type WorkerType } from "../stacks/constants/glue-worker-types";
 
 export interface WorkerSpec {
   readonly vcpus: number;
-  readonly memoryGiB: number;
+  readonly memoryGb: number;
   /** DPUs billed per worker (R types: M-DPUs, billed as DPUs). */
-  readonly dpus: number;
+  readonly dpu: number;
 }
 
-/** AWS Glue worker types, https://docs.aws.amazon.com/glue/latest/dg/worker-types.html ("Available worker types"). */
-export const WORKER_SPECS: Readonly<Record<WorkerType, WorkerSpec>> = {
-  "G.025X": { vcpus: 2, memoryGiB: 4, dpus: 0.25 },
-  "G.1X": { vcpus: 4, memoryGiB: 16, dpus: 1 },
-  "G.2X": { vcpus: 8, memoryGiB: 32, dpus: 2 },
-  "G.4X": { vcpus: 16, memoryGiB: 64, dpus: 4 },
-  "G.8X": { vcpus: 32, memoryGiB: 128, dpus: 8 },
-  "G.12X": { vcpus: 48, memoryGiB: 192, dpus: 12 },
-  "G.16X": { vcpus: 64, memoryGiB: 256, dpus: 16 },
-  "R.1X": { vcpus: 4, memoryGiB: 32, dpus: 1 },
-  "R.2X": { vcpus: 8, memoryGiB: 64, dpus: 2 },
-  "R.4X": { vcpus: 16, memoryGiB: 128, dpus: 4 },
-  "R.8X": { vcpus: 32, memoryGiB: 256, dpus: 8 },
-};
-export const WORKER_SPECS_SOURCE = "AWS Glue worker types, https://docs.aws.amazon.com/glue/latest/dg/worker-types.html";
+/** vCPUs, memory and DPUs of a worker type, from the project's one table (stacks/constants/glue-worker-types.ts, with its AWS source). */
+export function workerSpec(workerType: WorkerType): WorkerSpec {
+  return GLUE_WORKER_TYPES[workerType];
+}
 
 /**
  * Seconds a run is allowed before its first task: Glue 2.0 and later start Spark jobs in "under a

@@ -1,7 +1,7 @@
 /** The command line of `npm run perf`, parsed and checked; nothing here runs anything. */
 import * as path from "path";
 import { parseArgs } from "node:util";
-import { UsageError } from "../job_scripts/local-run-args";
+import { UsageError } from "../local-run/local-run-args";
 
 export const DEFAULT_SCALES = [1, 4, 16] as const;
 /** Copies of the sample per scale step: scale 1 of JoinLegislators is about 24,000 rows and 10 MB. */

@@ -2,7 +2,8 @@
  * The figures of one `npm run perf` run: what perf_run.py measured, with the rates, the scaling fit and
  * the capacity plan worked out, and the text table that prints them.
  */
-import type { ExecutionClass, WorkerType } from "../stacks/constants/glue";
+import type { ExecutionClass } from "../stacks/constants/glue";
+import type { WorkerType } from "../stacks/constants/glue-worker-types";
 import type { JobCapacity } from "../stacks/config";
 import { estimateCapacity, judgeWorkers, type CapacityEstimate } from "./capacity-estimate";
 import { GLUE_PRICE, GLUE_START_UP_SECONDS } from "./glue-facts";

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import type { JobConfig } from "../stacks/config";
-import { localJobRun, localPathFor, UsageError } from "../job_scripts/local-run-args";
+import { localJobRun, localPathFor, UsageError } from "../local-run/local-run-args";
 import type { PerfOptions } from "./perf-args";
 
 export interface PerfSpec {

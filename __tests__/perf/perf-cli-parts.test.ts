@@ -1,13 +1,13 @@
 /** npm run perf's command line, what it tells the Python side, and its chart. */
 import * as path from "path";
 import { loadConfig } from "../../stacks/config";
-import { UsageError } from "../../job_scripts/local-run-args";
+import { UsageError } from "../../local-run/local-run-args";
 import { parsePerfArgs, parseScales } from "../../perf/perf-args";
 import { perfSpec } from "../../perf/perf-spec";
 import { scalingChart } from "../../perf/scaling-chart";
 import { fitScaling } from "../../perf/scaling-fit";
 import { chainConfig, SUMMARY_SCRIPT } from "../helpers/chain-config";
-import { writeTempProject } from "../helpers/temp-project";
+import { writeTempProject } from "../../testkit/temp-project";
 
 const PROJECT = "/project";
 
