@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: synth, naive synth, cdktf synth, jest's two tiers, pytest, the emulator's stress test, a
- * local job run, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
+ * local job run, the example jobs' perf against perf/baseline.json, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { configWithJobs } from "./generate-config";
+import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
 import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
 
-/** What bench reads of `npm run stress --json` (__tests__/rehearsal/stress/emulator-stress.ts). */
+/** What bench reads of `npm run stress --json` (rehearsal/emulator/stress/emulator-stress.ts). */
 interface StressFigures {
   readonly clients: readonly { readonly requests: number; readonly p99: number }[];
   readonly terraform?: { readonly resources: number; readonly passed: boolean };
@@ -110,6 +111,12 @@ record(
   true,
 );
 
+step("perf of the example jobs against perf/baseline.json (npm run perf per job)");
+const perf = benchPerf();
+rows.push(...perf.rows);
+targets.push(...perf.targets);
+for (const finding of perf.findings) console.error(`bench: REGRESSION ${finding.message}`);
+
 const scaling: { jobs: number; seconds: number; peakRssMiB: number }[] = [];
 const configDir = tempDir("bench-configs-");
 for (const jobs of [2, 20, 200]) {
@@ -130,7 +137,7 @@ targets.push({
 
 const rehearsals = [
   ["one account", "default-config.yaml"],
-  ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
+  ["three accounts", "rehearsal/configs/three-accounts.yaml"],
 ].map(([topology, config]) => {
   step(`rehearsal of ${topology} (about 8 minutes)`);
   return benchRehearsal(topology, config);
@@ -172,6 +179,7 @@ const results = {
   rows,
   scaling,
   rehearsals,
+  perfRegressions: perf.findings,
   targets,
 };
 fs.writeFileSync(path.join(PROJECT_DIR, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -1,6 +1,6 @@
-import type { RecordedCall } from "./emulator";
-import { expandAction, formatGrantsUsed, globOf, grantsUsed, servicesOf } from "./grants-used";
-import { loadActionNames } from "./iam-action-names";
+import type { RecordedCall } from "../../rehearsal/emulator/emulator";
+import { expandAction, formatGrantsUsed, globOf, grantsUsed, servicesOf } from "../../rehearsal/grants-used";
+import { loadActionNames } from "../../rehearsal/iam-action-names";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "arn:aws:s3:::stage-bucket";

@@ -9,8 +9,9 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { VENV_PYTHON } from "../integ/moto-server";
-import { readDecisionLog, representativeDecisions, simulate, writeDecisionLog, type LoggedDecision, type SimulatorVerdict } from "./iam-simulate-judge";
+import { EMULATOR_DIR } from "../../rehearsal/emulator/emulator";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import { readDecisionLog, representativeDecisions, simulate, writeDecisionLog, type LoggedDecision, type SimulatorVerdict } from "../../rehearsal/iam-simulate-judge";
 
 const FIXTURE = join(__dirname, "fixtures", "iam-decisions.jsonl");
 
@@ -58,7 +59,7 @@ const label = (d: LoggedDecision) => `${d.request.roleArn?.split("/").pop()} ${d
 describe("policy_evaluator against iam-simulate, on the rehearsal's decisions", () => {
   const decisions = readDecisionLog(readFileSync(FIXTURE, "utf8"));
   const emulator: { allowed: boolean; reason: string }[] = JSON.parse(
-    execFileSync(VENV_PYTHON, ["-c", PROGRAM, __dirname], { input: JSON.stringify(decisions), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
+    execFileSync(VENV_PYTHON, ["-c", PROGRAM, EMULATOR_DIR], { input: JSON.stringify(decisions), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }),
   );
   let simulator: (SimulatorVerdict | undefined)[] = [];
   // A few hundred simulations: seconds, more on a loaded machine.
