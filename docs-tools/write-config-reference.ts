@@ -8,7 +8,8 @@ import { CONFIG_REFERENCE_COMMAND, CONFIG_REFERENCE_PATH, renderConfigReference,
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
 
-function main(argv: readonly string[]): number {
+/** Writes the page (or, with `--check`, compares it) and returns the exit code. */
+export function writeConfigReference(argv: readonly string[], projectDir = PROJECT_DIR): number {
   const unknown = argv.filter((arg) => arg !== "--check");
   if (unknown.length > 0) {
     console.error(`docs:config: unknown argument ${unknown.join(" ")}; usage: ${CONFIG_REFERENCE_COMMAND} [-- --check]`);
@@ -19,7 +20,7 @@ function main(argv: readonly string[]): number {
     console.error(`docs:config: these config keys have no description; add .meta({ description: "…" }) to them in stacks/config/schema*.ts:\n  ${missing.join("\n  ")}`);
     return 1;
   }
-  const file = path.join(PROJECT_DIR, CONFIG_REFERENCE_PATH);
+  const file = path.join(projectDir, CONFIG_REFERENCE_PATH);
   const page = renderConfigReference();
   if (argv.includes("--check")) {
     const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
@@ -33,4 +34,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) process.exitCode = writeConfigReference(process.argv.slice(2));

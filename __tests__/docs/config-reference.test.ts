@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   CONFIG_REFERENCE_COMMAND,
@@ -8,6 +9,7 @@ import {
   renderConfigReference,
   undescribedKeys,
 } from "../../docs-tools/config-reference";
+import { writeConfigReference } from "../../docs-tools/write-config-reference";
 import { loadConfig } from "../../stacks/config";
 import { baseConfig, writeTempProject } from "../helpers/temp-project";
 
@@ -25,6 +27,23 @@ describe("config reference (docs/config-reference.md)", () => {
     const expected = renderConfigReference();
     if (committed !== expected) {
       throw new Error(`${CONFIG_REFERENCE_PATH} is stale: the config schema changed. Run ${CONFIG_REFERENCE_COMMAND} and commit the page.`);
+    }
+  });
+
+  test("docs-tools/write-config-reference.ts (npm run docs:config) writes the page, and --check finds it current", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "config-reference-"));
+    const quiet = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(writeConfigReference(["--check"], dir)).toBe(1);
+      expect(errors.mock.calls.join("\n")).toContain(`run ${CONFIG_REFERENCE_COMMAND}`);
+      expect(writeConfigReference([], dir)).toBe(0);
+      expect(fs.readFileSync(path.join(dir, CONFIG_REFERENCE_PATH), "utf8")).toBe(renderConfigReference());
+      expect(writeConfigReference(["--check"], dir)).toBe(0);
+      expect(writeConfigReference(["--bogus"], dir)).toBe(2);
+    } finally {
+      quiet.mockRestore();
+      errors.mockRestore();
     }
   });
 
