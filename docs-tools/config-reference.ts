@@ -175,7 +175,9 @@ export function renderConfigReference(root: SchemaNode = configJsonSchema()): st
       lines.push(`## \`${top}\``, "", "| key | type | default | meaning |", "|---|---|---|---|");
     }
     const missing = row.required ? "required" : "none";
-    const meaning = `${row.when ? `(with \`${row.when}\`) ` : ""}${row.description ?? ""}`;
+    // The page sits in docs/: a page named in a description becomes a link to it.
+    const description = (row.description ?? "").replace(/\bdocs\/([\w-]+\.md)\b/g, "[$1]($1)");
+    const meaning = `${row.when ? `(with \`${row.when}\`) ` : ""}${description}`;
     lines.push(`| \`${cell(row.key)}\` | ${cell(row.type)} | ${cell(row.default ?? missing)} | ${cell(meaning)} |`);
   }
   lines.push("");
