@@ -1,11 +1,25 @@
 /** Every relative link of README.md and docs/*.md reaches a file of the project, and its #anchor a heading there. */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { docFiles, PROJECT_DIR } from "./doc-commands";
 import { githubSlug, headingAnchors, markdownLinks } from "./markdown-links";
 
 const EXTERNAL = /^(https?:|mailto:)/;
+
+/** Top-level folders of the project: a code span that starts with one names a file or folder of it. */
+const TOP_FOLDERS = readdirSync(PROJECT_DIR).filter((name) => !name.startsWith(".") && name !== "node_modules" && statSync(join(PROJECT_DIR, name)).isDirectory());
+/** Written by the commands, not kept in git. */
+const GENERATED = new Set(["job_scripts/.local-output"]);
+
+/** Code spans such as `stacks/pipeline/buildspec.ts` that name a project path with no placeholder in it. */
+function namedPaths(file: string): { path: string; line: number }[] {
+  const folders = new RegExp(`^(${[...TOP_FOLDERS, ".ci"].map((f) => f.replace(/[.]/g, "\\.")).join("|")})/[\\w./-]*$`);
+  return readFileSync(join(PROJECT_DIR, file), "utf8")
+    .split("\n")
+    .flatMap((text, index) => [...text.matchAll(/`([^`\s]+)`/g)].map((m) => ({ path: m[1], line: index + 1 })))
+    .filter(({ path }) => folders.test(path) && !GENERATED.has(path));
+}
 
 function linkProblems(file: string, projectDir = PROJECT_DIR): string[] {
   const path = join(projectDir, file);
@@ -32,6 +46,17 @@ describe("links of README.md and docs/", () => {
 
   test.each(docFiles())("every relative link of %s resolves, anchors included", (file) => {
     expect(linkProblems(file)).toEqual([]);
+  });
+
+  test.each(docFiles())("every project path %s names in code exists", (file) => {
+    const missing = namedPaths(file).filter(({ path }) => !existsSync(join(PROJECT_DIR, path)));
+    expect(missing.map(({ path, line }) => `${file}:${line}: ${path} does not exist; fix the path`)).toEqual([]);
+  });
+
+  test("paths in code are found: folders, files, and multi-level ones", () => {
+    const named = docFiles().flatMap((file) => namedPaths(file).map(({ path }) => path));
+    expect(named).toEqual(expect.arrayContaining(["stacks/pipeline/buildspec.ts", "job_scripts/legislators/transforms.py", "stacks/pipeline/permissions/", "bench/results.json"]));
+    expect(named).not.toContain("job_scripts/<job>.py");
   });
 
   test("anchors are GitHub's", () => {
