@@ -32,19 +32,19 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   "npm run rehearse:all": [{ kind: "npm test", script: "rehearse:all" }],
   "npm run rehearse": [{ kind: "npm test", script: "rehearse:all", file: "__tests__/rehearsal/both-topologies.ts", mentions: "rehearsal/cli.ts" }],
   "npm run docs:config": [{ kind: "test", file: "__tests__/docs/config-reference.test.ts" }],
-  "npm run job": [{ kind: "test", file: "__tests__/run-job.test.ts" }],
+  "npm run job": [{ kind: "test", file: "__tests__/run-job.integration.test.ts" }],
   "npm run integ": [
-    { kind: "test", file: "__tests__/integ/cli.emulator.test.ts" },
+    { kind: "test", file: "__tests__/integ/cli.integration.test.ts" },
     { kind: "rehearsal", step: "IntegTest", file: "stacks/pipeline/pipeline-stages.ts", mentions: "npm run integ" },
   ],
   "npm run diff": [
-    { kind: "test", file: "__tests__/plan-review/diff-cli.test.ts" },
+    { kind: "test", file: "__tests__/plan-review/diff-cli.integration.test.ts" },
     { kind: "rehearsal", step: "npm run diff, config changed", file: "__tests__/rehearsal/laptop-diff.ts" },
     { kind: "rehearsal", step: "PlanProd", file: "stacks/pipeline/step-commands.ts", mentions: "npm run --silent diff" },
   ],
   "npm run drift": [{ kind: "rehearsal", step: "glue-pipeline-drift-check", file: "stacks/pipeline/drift-check-step.ts", mentions: "npm run --silent drift" }],
   "npx cdktf synth": [
-    { kind: "test", file: "__tests__/main.test.ts", mentions: "CDKTF_CONTEXT_JSON" },
+    { kind: "test", file: "__tests__/main.integration.test.ts", mentions: "CDKTF_CONTEXT_JSON" },
     { kind: "rehearsal", step: "Build", file: "stacks/pipeline/pipeline-stages.ts", mentions: "npx cdktf synth" },
   ],
   "npx cdktf deploy": [{ kind: "rehearsal", step: "DeployDev", file: "stacks/pipeline/pipeline-stages.ts", mentions: "npx cdktf deploy" }],

@@ -136,7 +136,7 @@ describe("the commands of README.md and docs/", () => {
     expect(problemOf({ ...at, text: "npx cdktf deploy staging-glue" })).toContain("staging-glue is neither a stack");
     expect(problemOf({ ...at, text: "npx cdktf plan-all" })).toContain("cdktf has no command plan-all");
     expect(problemOf({ ...at, text: "node --require tsx/cjs nowhere/cli.ts" })).toContain("no such file");
-    expect(runProblem("npm run job", { kind: "test", file: "__tests__/main.test.ts" })).toContain("mentions none of");
+    expect(runProblem("npm run job", { kind: "test", file: "__tests__/main.integration.test.ts" })).toContain("mentions none of");
     expect(runProblem("npm run job", { kind: "test", file: "__tests__/helpers/run-synth.ts" })).toContain("not a jest or pytest test file");
     expect(runProblem("npm run drift", { kind: "rehearsal", step: "NoSuchStep", file: "stacks/pipeline/drift-check-step.ts", mentions: "npm run --silent drift" })).toContain(
       'names the step "NoSuchStep"',
