@@ -22,7 +22,7 @@ export const REHEARSAL_TARGET_SECONDS = 5 * 60;
 export function benchRehearsal(topology: string, config: string, env: Readonly<Record<string, string>> = {}): RehearsalTiming {
   const report = path.join(tempDir("bench-rehearsal-"), "report.json");
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "__tests__/rehearsal/cli.ts", "--config", config, "--report", report], {
+  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "rehearsal/cli.ts", "--config", config, "--report", report], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -9,7 +9,7 @@ import { configWithJobs } from "./generate-config";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
 import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
 
-/** What bench reads of `npm run stress --json` (__tests__/rehearsal/stress/emulator-stress.ts). */
+/** What bench reads of `npm run stress --json` (rehearsal/emulator/stress/emulator-stress.ts). */
 interface StressFigures {
   readonly clients: readonly { readonly requests: number; readonly p99: number }[];
   readonly terraform?: { readonly resources: number; readonly passed: boolean };
@@ -130,7 +130,7 @@ targets.push({
 
 const rehearsals = [
   ["one account", "default-config.yaml"],
-  ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
+  ["three accounts", "rehearsal/configs/three-accounts.yaml"],
 ].map(([topology, config]) => {
   step(`rehearsal of ${topology} (about 8 minutes)`);
   return benchRehearsal(topology, config);

@@ -30,7 +30,7 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   "npx jest": [{ kind: "npm test", script: "test:ts" }],
   "npm run scan": [{ kind: "npm test", script: "scan" }],
   "npm run rehearse:all": [{ kind: "npm test", script: "rehearse:all" }],
-  "npm run rehearse": [{ kind: "npm test", script: "rehearse:all", file: "__tests__/rehearsal/both-topologies.ts", mentions: "rehearsal/cli.ts" }],
+  "npm run rehearse": [{ kind: "npm test", script: "rehearse:all", file: "rehearsal/both-topologies.ts", mentions: "rehearsal/cli.ts" }],
   "npm run docs:config": [{ kind: "test", file: "__tests__/docs/config-reference.test.ts" }],
   "npm run job": [{ kind: "test", file: "__tests__/run-job.integration.test.ts" }],
   "npm run integ": [
@@ -39,7 +39,7 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   ],
   "npm run diff": [
     { kind: "test", file: "__tests__/plan-review/diff-cli.integration.test.ts" },
-    { kind: "rehearsal", step: "npm run diff, config changed", file: "__tests__/rehearsal/laptop-diff.ts" },
+    { kind: "rehearsal", step: "npm run diff, config changed", file: "rehearsal/laptop-diff.ts" },
     { kind: "rehearsal", step: "PlanProd", file: "stacks/pipeline/step-commands.ts", mentions: "npm run --silent diff" },
   ],
   "npm run drift": [{ kind: "rehearsal", step: "glue-pipeline-drift-check", file: "stacks/pipeline/drift-check-step.ts", mentions: "npm run --silent drift" }],

@@ -74,7 +74,7 @@ function runProblem(form: string, run: CommandRun): string | undefined {
   return undefined;
 }
 
-/** `npm run job` → the file its script runs, e.g. job_scripts/run-job.ts. */
+/** `npm run job` → the file its script runs, e.g. local-run/run-job.ts. */
 function npmScriptFile(form: string): string[] {
   const script = form.startsWith("npm run ") ? scripts[form.slice(8)] : undefined;
   return script?.match(/[\w./-]+\.(ts|py|sh)\b/g) ?? [];

@@ -11,7 +11,7 @@ import {
 } from "../../docs-tools/config-reference";
 import { writeConfigReference } from "../../docs-tools/write-config-reference";
 import { loadConfig } from "../../stacks/config";
-import { baseConfig, writeTempProject } from "../helpers/temp-project";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
 const rows = referenceRows(configJsonSchema());

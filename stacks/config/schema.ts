@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { AWS_REGIONS } from "../constants/aws-regions";
-import { EXECUTION_CLASSES, GLUE_VERSIONS, JOB_DEFAULTS, WORKER_TYPES } from "../constants/glue";
+import { EXECUTION_CLASSES, GLUE_VERSIONS, JOB_DEFAULTS } from "../constants/glue";
+import { WORKER_TYPES } from "../constants/glue-worker-types";
 import { describeFound, expectedMessage } from "./messages";
 import { driftScheduleProblem } from "./drift-schedule";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";

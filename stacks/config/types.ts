@@ -1,5 +1,6 @@
 /** The typed config that every stack and tool works on. Built only by `loadConfig`. */
-import type { ExecutionClass, GlueVersion, StageName, WorkerType } from "../constants/glue";
+import type { ExecutionClass, GlueVersion, StageName } from "../constants/glue";
+import type { WorkerType } from "../constants/glue-worker-types";
 
 export interface AwsAccount {
   readonly awsAccountId: string;
