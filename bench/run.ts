@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: synth, naive synth, cdktf synth, jest's two tiers, pytest, the emulator's stress test, a
- * local job run, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
+ * local job run, the example jobs' perf against perf/baseline.json, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { configWithJobs } from "./generate-config";
+import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
 import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
 
@@ -110,6 +111,12 @@ record(
   true,
 );
 
+step("perf of the example jobs against perf/baseline.json (npm run perf per job)");
+const perf = benchPerf();
+rows.push(...perf.rows);
+targets.push(...perf.targets);
+for (const finding of perf.findings) console.error(`bench: REGRESSION ${finding.message}`);
+
 const scaling: { jobs: number; seconds: number; peakRssMiB: number }[] = [];
 const configDir = tempDir("bench-configs-");
 for (const jobs of [2, 20, 200]) {
@@ -172,6 +179,7 @@ const results = {
   rows,
   scaling,
   rehearsals,
+  perfRegressions: perf.findings,
   targets,
 };
 fs.writeFileSync(path.join(PROJECT_DIR, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

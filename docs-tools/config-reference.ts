@@ -130,7 +130,7 @@ export function typeOf(node: SchemaNode): string {
       return node.pattern ? `text matching \`${node.pattern}\`` : "text";
     case "integer":
     case "number":
-      return `a whole number${node.minimum !== undefined && node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER ? ` from ${node.minimum} to ${node.maximum}` : node.minimum !== undefined ? ` of at least ${node.minimum}` : ""}`;
+      return `${node.type === "integer" ? "a whole number" : "a number"}${node.minimum !== undefined && node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER ? ` from ${node.minimum} to ${node.maximum}` : node.minimum !== undefined ? ` of at least ${node.minimum}` : ""}`;
     case "boolean":
       return "`true` or `false`";
     case "array":

@@ -13,6 +13,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError } from "../stacks/config";
 import { stackPlanEnvironment } from "../stacks/pipeline/plan-access";
+import { capacityReview, formatCapacityReview, readBaseline } from "./capacity-review";
 import { formatText } from "./format-summary";
 import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
 import { parseReviewArgs, runAsMain, SHARED_OPTIONS, shown, synthesize, usageOf, type ReviewIo, type ReviewOption } from "./review-cli";
@@ -73,8 +74,10 @@ export async function runDiff(argv: string[], io: ReviewIo): Promise<number> {
   }
 
   const review: Review = { summaries, errors };
-  if (args.isSet("json")) io.print(JSON.stringify(reviewJson(review), null, 2));
-  else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  const baseline = readBaseline();
+  const capacity = capacityReview(config, baseline, stacks);
+  if (args.isSet("json")) io.print(JSON.stringify({ ...reviewJson(review), ...(capacity.lines.length > 0 ? { capacity } : {}) }, null, 2));
+  else io.print([formatText(summaries), formatCapacityReview(capacity, baseline), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
   const out = args.text("out");
   if (out) {
     const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;

@@ -53,6 +53,11 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   "node bench/policy-sizes.ts": [
     { kind: "not run", why: "it prints figures; the measurement is stacks/acceptance/policy-sizes.ts, which __tests__/acceptance/policy-sizes.test.ts tests" },
   ],
+  "npm run perf": [
+    { kind: "not run", why: "it measures jobs on generated data at growing scales, minutes per job; npm run bench runs it (bench/perf-baseline.ts), and __tests__/perf/ tests its parts" },
+  ],
+  "node bench/perf-baseline.ts": [{ kind: "not run", why: "a measurement against perf/baseline.json that npm run bench runs; __tests__/perf/baseline.test.ts tests the comparison" }],
+  "python -m pytest": [{ kind: "npm test", script: "test:py", file: ".ci/pytest", mentions: "-m pytest -q perf/spark/tests" }],
   "python job_scripts/make_sample_data.py": [{ kind: "test", file: "job_scripts/tests/test_make_sample_data.py", mentions: "make_sample_data.main" }],
   "python job_scripts/process_legislators.py": [{ kind: "test", file: "job_scripts/tests/test_process_legislators.py", mentions: "process_legislators.main" }],
   "aws athena start-query-execution": [{ kind: "not run", why: "it queries the deployed tables with Athena; the emulator runs no SQL" }],

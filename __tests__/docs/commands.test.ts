@@ -49,6 +49,7 @@ function problemOf(command: DocCommand): string | undefined {
     return missing.length > 0 ? `no such test path: ${missing.join(", ")}` : undefined;
   }
   if (tool === "npx") return `npx ${sub} is not a command of this project`;
+  if (tool === "python" && sub === "-m") return undefined;
   if (["node", "python", "bash"].includes(tool)) return existsSync(join(PROJECT_DIR, sub)) ? undefined : `no such file: ${sub}`;
   return undefined;
 }

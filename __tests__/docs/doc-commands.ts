@@ -96,6 +96,8 @@ export function commandForm(text: string): CommandForm | undefined {
       return { form: `node ${file}`, args: file ? rest.slice(rest.indexOf(file) + 1) : [] };
     }
     case ".venv/bin/python":
+      if (rest[0] === "-m") return { form: `python -m ${rest[1]}`, args: rest.slice(2) };
+      return { form: `python ${rest[0]}`, args: rest.slice(1) };
     case "bash":
       return { form: `${tool === "bash" ? "bash" : "python"} ${rest[0]}`, args: rest.slice(1) };
     case "aws":

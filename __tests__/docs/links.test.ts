@@ -10,7 +10,7 @@ const EXTERNAL = /^(https?:|mailto:)/;
 /** Top-level folders of the project: a code span that starts with one names a file or folder of it. */
 const TOP_FOLDERS = readdirSync(PROJECT_DIR).filter((name) => !name.startsWith(".") && name !== "node_modules" && statSync(join(PROJECT_DIR, name)).isDirectory());
 /** Written by the commands, not kept in git. */
-const GENERATED = new Set(["job_scripts/.local-output"]);
+const GENERATED = new Set(["job_scripts/.local-output", "perf/.work"]);
 
 /** Code spans such as `stacks/pipeline/buildspec.ts` that name a project path with no placeholder in it. */
 function namedPaths(file: string): { path: string; line: number }[] {

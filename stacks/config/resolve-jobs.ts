@@ -11,6 +11,7 @@ import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./
 import type { ConfigProblem } from "./config-error";
 import { closestMatch } from "./did-you-mean";
 import { replacePlaceholders } from "./placeholders";
+import { resolveCapacity } from "./resolve-capacity";
 import { resolveStageWorkflow } from "./resolve-workflow";
 import type { JobInput } from "./schema";
 import type { JobConfig, TableRef } from "./types";
@@ -188,6 +189,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     timeoutMinutes: job.timeoutMinutes ?? JOB_DEFAULTS.timeoutMinutes,
     maxRetries: job.maxRetries ?? JOB_DEFAULTS.maxRetries,
     maxConcurrentRuns: job.maxConcurrentRuns ?? JOB_DEFAULTS.maxConcurrentRuns,
+    ...(job.capacity ? { capacity: resolveCapacity(job.capacity) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { WORKER_TYPES } from "../constants/glue-worker-types";
 import { describeFound, expectedMessage } from "./messages";
 import { driftScheduleProblem } from "./drift-schedule";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";
+import { capacitySchema } from "./schema-capacity";
 import { afterSchema, athenaSchema, inputSchema, outputSchema, scheduleSchema } from "./schema-orchestration";
 import { branchProblem, bucketNameProblem, hostnameProblem, isPythonPackageName, TAG_CHARACTERS } from "./value-rules";
 
@@ -102,6 +103,9 @@ export const jobSchema = closedObject(
     maxRetries: wholeNumber("maxRetries", 0, 10, 0).meta({ description: "How often Glue retries a failed run.", default: JOB_DEFAULTS.maxRetries }).optional(),
     maxConcurrentRuns: wholeNumber("maxConcurrentRuns", 1, 1000, 1)
       .meta({ description: "Runs of the job at one time; Glue refuses a start beyond it.", default: JOB_DEFAULTS.maxConcurrentRuns })
+      .optional(),
+    capacity: capacitySchema
+      .meta({ description: "What the job must handle, for the capacity plan (docs/performance-tests.md): `volumePerRun` and `deadline`, or `volumePerDay` and `every`." })
       .optional(),
   },
   "a job (a mapping with script: and other keys)",

@@ -104,6 +104,21 @@ export interface JobConfig {
   readonly timeoutMinutes: number;
   readonly maxRetries: number;
   readonly maxConcurrentRuns: number;
+  /** What the job must handle, for the capacity plan (docs/performance-tests.md). @default none */
+  readonly capacity?: JobCapacity;
+}
+
+/** `jobs.<name>.capacity`, per run. */
+export interface JobCapacity {
+  readonly volumePerRunBytes: number;
+  /** Seconds a run may take, Glue's start-up included. */
+  readonly deadlineSeconds: number;
+  /** @default 1.5 (DEFAULT_SAFETY_FACTOR) */
+  readonly safetyFactor: number;
+  /** With volumePerDay: how many runs share the day's volume. */
+  readonly runsPerDay?: number;
+  /** The capacity as written, for messages: `40 GB a run, within 15m`. */
+  readonly declared: string;
 }
 
 /** A table of the Data Catalog: `<database>.<name>`. */
