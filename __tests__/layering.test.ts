@@ -1,5 +1,5 @@
 /**
- * Dependencies point one way: the tools (rehearsal, integ, review, scan, local-run, bench, testkit)
+ * Dependencies point one way: the tools (rehearsal, integ, review, scan, local-run, bench, testkit, docs-tools)
  * import stacks/, stacks/ imports no tool, and nothing but a test imports __tests__/. No cycles.
  */
 import * as fs from "fs";

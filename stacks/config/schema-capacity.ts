@@ -30,11 +30,18 @@ const safetyFactor = z
 
 export const capacitySchema = closedObject(
   {
-    volumePerRun: size("40 GB").optional(),
-    volumePerDay: size("1 TB").optional(),
-    every: duration("1h").optional(),
-    deadline: duration("15m").optional(),
-    safetyFactor: safetyFactor.optional(),
+    volumePerRun: size("40 GB").meta({ description: 'How much a run reads, in quotes, e.g. `"40 GB"`; goes with `deadline`.' }).optional(),
+    volumePerDay: size("1 TB").meta({ description: 'How much the job reads in a day, e.g. `"1 TB"`; goes with `every`, and each run takes its share.' }).optional(),
+    every: duration("1h").meta({ description: 'How often the job runs, e.g. `"1h"`, at least once a day; goes with `volumePerDay`.' }).optional(),
+    deadline: duration("15m")
+      .meta({
+        description: 'How long a run may take, e.g. `"15m"`: required with `volumePerRun`; with `volumePerDay`, at most `every`.',
+        defaultText: "with `volumePerDay`: `every` (a run ends before the next starts)",
+      })
+      .optional(),
+    safetyFactor: safetyFactor
+      .meta({ description: "Multiplies the measured work in the estimate, for what a local measurement does not see; 1 to 10.", default: DEFAULT_SAFETY_FACTOR })
+      .optional(),
   },
   "a job's capacity (volumePerRun and deadline, or volumePerDay and every)",
   '{ volumePerRun: "40 GB", deadline: "15m" }',

@@ -20,7 +20,14 @@ export const tableName = text(
 export function outputSchema(location: z.ZodType<string>) {
   return stringOrMapping(
     location,
-    closedObject({ path: location, table: tableName.optional() }, "an output (path, and optionally table)", "{ path: s3://{stageBucket}/output/my_job/, table: my_table }"),
+    closedObject(
+      {
+        path: location.meta({ description: "The output's S3 location, passed as `--<output>`." }),
+        table: tableName
+          .meta({ description: "Also write the output as the Data Catalog table `<stage>_glue.<table>` (lower-case letters, digits, `_`), passed as `--<output>_table`." })
+          .optional(),
+      },
+      "an output (path, and optionally table)", "{ path: s3://{stageBucket}/output/my_job/, table: my_table }"),
     "an S3 location, or a mapping with path and table",
     "s3://{stageBucket}/output/my_job/ or { path: s3://{stageBucket}/output/my_job/, table: my_table }",
   );
@@ -30,7 +37,9 @@ export function outputSchema(location: z.ZodType<string>) {
 export function inputSchema(location: z.ZodType<string>) {
   return stringOrMapping(
     location,
-    closedObject({ table: tableName }, "an input read from a table (a mapping with table)", "{ table: legislators_history }"),
+    closedObject(
+      { table: tableName.meta({ description: "A table another job of the stage writes; the job gets `--<input>_table` and the table's location as `--<input>`." }) },
+      "an input read from a table (a mapping with table)", "{ table: legislators_history }"),
     "an S3 location, or a mapping with the table to read",
     "s3://my-bucket/data/ or { table: legislators_history }",
   );
@@ -67,7 +76,11 @@ function cutoffMessage(input: unknown): string {
 }
 
 export const athenaSchema = closedObject(
-  { bytesScannedCutoffPerQuery: bytesScannedCutoff.optional() },
+  {
+    bytesScannedCutoffPerQuery: bytesScannedCutoff
+      .meta({ description: "Athena cancels a query of the stage's workgroup that would scan more; at least `10000000` (Athena's minimum). The default is 1 GiB.", default: DEFAULT_BYTES_SCANNED_CUTOFF })
+      .optional(),
+  },
   "the stage's Athena settings",
   `bytesScannedCutoffPerQuery: ${DEFAULT_BYTES_SCANNED_CUTOFF}`,
 );
