@@ -66,6 +66,7 @@ export const jobSchema = closedObject(
     timeoutMinutes: wholeNumber("timeoutMinutes", 1, 2880, 60).optional(),
     maxRetries: wholeNumber("maxRetries", 0, 10, 0).optional(),
     maxConcurrentRuns: wholeNumber("maxConcurrentRuns", 1, 1000, 1).optional(),
+    expectedDurationMinutes: wholeNumber("expectedDurationMinutes", 1, 2880, 10).optional(),
   },
   "a job (a mapping with script: and other keys)",
   "script: my_job.py",
@@ -258,6 +259,18 @@ const pythonLibraries = z
   })
   .refine((list) => new Set(list).size === list.length, { error: "a package is listed twice; list each once" });
 
+/** What the data plan (npm run diff's Data section) needs beyond the jobs. */
+const dataPlan = closedObject(
+  {
+    costCeilingPerRun: z
+      .number({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
+      .positive({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
+      .optional(),
+  },
+  "data plan settings (costCeilingPerRun)",
+  "costCeilingPerRun: 10",
+);
+
 export const configSchema = closedObject(
   {
     pipelineAccount: account,
@@ -270,6 +283,7 @@ export const configSchema = closedObject(
     tags: tags.optional(),
     jobScriptsDir: text("a directory path, relative to this file", "job_scripts", /^[^\0]+$/).optional(),
     pythonLibraries: pythonLibraries.optional(),
+    dataPlan: dataPlan.optional(),
     jobs: jobMap.nullable().optional(),
     stages: closedObject({ dev: stage("dev"), prod: stage("prod") }, "the stages dev and prod", "{ dev: {}, prod: {} }"),
   },
