@@ -34,6 +34,8 @@ from . import contract, recorder, row_diff
 
 EXIT_OK, EXIT_BAD_SPEC = 0, 2
 OWN_PACKAGE = __name__.split(".")[0]
+# The job_scripts/ this package sits in: its runtime starts the session, and no side may import from it.
+DRIVER_SCRIPTS_DIR = str(Path(__file__).resolve().parents[1])
 
 
 def say(line: str) -> None:
@@ -77,14 +79,13 @@ def _run_job(spark, side: str, job: dict, scripts_dir: str) -> dict:
             code = _load_main(Path(scripts_dir) / job["script"])(list(job["args"]), spark=spark)
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1
-    except Exception:  # noqa: BLE001 - a job's bug is part of the plan, as its run would fail on Glue
-        code, error = 1, traceback.format_exc(limit=5)
+    except Exception as raised:  # noqa: BLE001 - a job's bug is part of the plan, as its run would fail on Glue
+        code, error = 1, traceback.format_exception_only(raised)[-1].strip().splitlines()[0][:400]
     code = code or 0
     seconds = time.perf_counter() - started
     run = {"side": side, "job": job["name"], "ok": code == 0, "exitCode": code, "seconds": round(seconds, 2)}
     if code != 0:
-        tail = (error or captured.getvalue()).strip().splitlines()[-12:]
-        run["error"] = "\n".join(tail)
+        run["error"] = error or "\n".join(captured.getvalue().strip().splitlines()[-6:])
         sys.stderr.write(captured.getvalue())
     say(f"{side} {job['name']} {'ran' if code == 0 else f'FAILED (exit {code})'} in {seconds:.1f}s")
     return run
@@ -119,7 +120,7 @@ def _describe_output(spark, output: dict, written: dict) -> dict:
 def run_plan(spec: dict, spark) -> dict:
     """Runs every side's jobs on `spark`, then compares; returns the result."""
     sides = spec["sides"]
-    all_dirs = [side["scriptsDir"] for side in sides]
+    all_dirs = [side["scriptsDir"] for side in sides] + [DRIVER_SCRIPTS_DIR]
     saved_path = list(sys.path)
     runs, outputs = [], {}
     try:
