@@ -3,7 +3,9 @@
  *
  * Synthesizes, then plans each stack (or those named) against its real state, without a lock, and prints
  * the summary: per stack the counts to add, change, replace and destroy, and first every destroy or
- * replace of a resource that holds data or grants access, with what forces it. Progress goes to stderr.
+ * replace of a resource that holds data or grants access, with what forces it. Then the "Data" section:
+ * the data plan of every job that changed since `--base` (docs/data-plan.md). `--data-only` makes the
+ * data plan alone: no AWS, no state, no Terraform. Progress goes to stderr.
  * Exit codes: 0 no changes, 2 changes, 1 an error (as `terraform plan -detailed-exitcode`).
  *
  * Credentials: on a laptop, yours (and the profile glue-<stage> for a stage in another account); with
@@ -20,9 +22,12 @@ import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError 
 import { summarizePlan, type StackSummary } from "./summarize-plan";
 import { planConfig, stacksAndTerraform } from "./plan-targets";
 import { PlanError, planStack } from "./terraform-plan";
+import { type DataPlan, runDataPlan } from "./data-plan/data-plan";
+import { formatDataPlan } from "./data-plan/format-data-plan";
+import { NoWorkTreeError } from "./data-plan/git-base";
 
 const USAGE =
-  "Usage: npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--plan-file NAME] [--plans-url URL]\n" +
+  "Usage: npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--plan-file NAME] [--plans-url URL] [--base REF] [--data-only | --no-data]\n" +
   "  STACK         pipeline, dev-glue or prod-glue (default: every stack)\n" +
   "  --json        print the summary as JSON (use npm run --silent diff, or npm prints its own lines first)\n" +
   "  --config      the config file (default: GLUE_CONFIG, the cdktf context's config, or default-config.yaml)\n" +
@@ -30,7 +35,10 @@ const USAGE =
   "  --skip-synth  plan what cdktf.out already holds (the pipeline plans what Build synthesized)\n" +
   "  --plan-roles  plan through the read-only plan roles (the profiles glue-plan-pipeline, glue-dev, glue-prod)\n" +
   "  --plan-file   name of the saved plan in each stack's directory (default review.tfplan)\n" +
-  "  --plans-url   where the full plans are, linked from summary.md";
+  "  --plans-url   where the full plans are, linked from summary.md\n" +
+  "  --base        the git ref the data plan compares the work tree with (default: the merge base with the pipeline's branch)\n" +
+  "  --data-only   the data plan alone: no synth, no Terraform, no AWS credentials, no state\n" +
+  "  --no-data     the stacks' plans alone";
 
 export const EXIT = { noChanges: 0, error: 1, changes: 2 } as const;
 
@@ -59,6 +67,9 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
         "plan-roles": { type: "boolean" },
         "plan-file": { type: "string" },
         "plans-url": { type: "string" },
+        base: { type: "string" },
+        "data-only": { type: "boolean" },
+        "no-data": { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -69,6 +80,14 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
   if (values.help) {
     io.print(USAGE);
     return EXIT.noChanges;
+  }
+  if (values["data-only"] && values["no-data"]) throw new InputError(`give --data-only or --no-data, not both\n${USAGE}`);
+  if (values["data-only"]) {
+    if (positionals.length > 0 || values["skip-synth"] || values["plan-roles"]) throw new InputError("--data-only plans no stack: drop the stack names, --skip-synth and --plan-roles");
+    const { configFile } = planConfig(values.config, env);
+    const data = await dataPlanOf(configFile, values.base, io, true);
+    report({ summaries: [], errors: [], ...data }, {}, values, io);
+    return exitCodeOf({ summaries: [], errors: [], ...data });
   }
   const { stacks, terraform } = stacksAndTerraform("diff", positionals, env);
   const planFile = values["plan-file"] ?? "review.tfplan";
@@ -103,9 +122,43 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     }
   }
 
-  const review: Review = { summaries, errors };
+  const data = values["no-data"] ? {} : await dataPlanOf(configFile, values.base, io, values.base !== undefined);
+  const review: Review = { summaries, errors, ...data };
+  report(review, texts, values, io);
+  return exitCodeOf(review);
+}
+
+/**
+ * The data plan, or why it could not be made (a failed data plan does not hide the stacks' plans). Unless
+ * it was asked for (`required`), a config outside a git work tree (a build artifact) skips it.
+ */
+async function dataPlanOf(configFile: string, base: string | undefined, io: DiffIo, required: boolean): Promise<{ data?: DataPlan; dataError?: string }> {
+  try {
+    return { data: await runDataPlan({ configFile, base, env: io.env, log: io.log }) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (error instanceof NoWorkTreeError && !required) {
+      io.log(`data plan: skipped: ${error.message}`);
+      return {};
+    }
+    io.log("data plan: FAILED");
+    return { dataError: error.message };
+  }
+}
+
+interface ReportOptions {
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly "plans-url"?: string;
+}
+
+/** Prints the review (text or JSON) and, with --out, writes its files. */
+function report(review: Review, texts: Record<string, string>, values: ReportOptions, io: DiffIo): void {
+  const { env, log } = io;
+  const { summaries, errors } = review;
+  const dataText = review.data ? formatDataPlan(review.data) : review.dataError !== undefined ? `Data\n  the data plan FAILED\n  ${review.dataError.replace(/\n/g, "\n  ")}` : "";
   if (values.json) io.print(JSON.stringify(reviewJson(review), null, 2));
-  else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`), dataText].filter(Boolean).join("\n\n"));
   if (values.out) {
     const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;
     const links = [
@@ -115,7 +168,6 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     writeReviewFiles(resolve(values.out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
     log(`diff: summary written to ${shown(resolve(values.out))}`);
   }
-  return exitCodeOf(review);
 }
 
 /** Synthesizes as cdktf.json's app command does, with the config given. */

@@ -16,7 +16,7 @@ import { type DescribedOutput, type DriverResult, driverSpec, type RowDiff, type
 import { jobCost, type JobCost } from "./job-cost";
 import { runDriver } from "./run-driver";
 import { type SchemaChange, schemaChanges, type SideSchema } from "./schema-changes";
-import { materializeBase, resolveBase, workTreeTop } from "./git-base";
+import { materializeBase, NoWorkTreeError, resolveBase, workTreeTop } from "./git-base";
 
 /** The stage whose arguments the sample-data runs use, as `npm run job` does by default. */
 export const RUN_STAGE: StageName = "dev";
@@ -58,8 +58,8 @@ export interface DataPlanOptions {
 export async function runDataPlan(options: DataPlanOptions): Promise<DataPlan> {
   const started = Date.now();
   const head = loadConfig(options.configFile);
-  const repoDir = workTreeTop(dirname(options.configFile)) ?? workTreeTop(PROJECT_DIR);
-  if (!repoDir) throw new Error(`${options.configFile} is not in a git work tree: the data plan compares with a commit`);
+  const repoDir = workTreeTop(dirname(options.configFile));
+  if (!repoDir) throw new NoWorkTreeError(`${options.configFile} is not in a git work tree, so there is no commit to compare its jobs with`);
   const base = resolveBase(repoDir, options.base, head.source.branch);
   options.log(`data plan: base is ${base.commit.slice(0, 12)} (${base.described})`);
   const baseDir = materializeBase(repoDir, base.commit);

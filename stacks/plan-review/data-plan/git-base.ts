@@ -9,6 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../../config";
 
+/** The config is not in a git work tree, so there is no base to compare with. */
+export class NoWorkTreeError extends InputError {}
+
 function git(repoDir: string, args: string[]): { ok: boolean; out: string; err: string; raw: Buffer } {
   const run = spawnSync("git", ["-C", repoDir, ...args], { maxBuffer: 512 * 1024 * 1024 });
   return { ok: run.status === 0, out: run.stdout?.toString("utf8").trim() ?? "", err: run.stderr?.toString("utf8").trim() ?? String(run.error ?? ""), raw: run.stdout ?? Buffer.alloc(0) };
