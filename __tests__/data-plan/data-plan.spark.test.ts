@@ -1,0 +1,77 @@
+/**
+ * The data plan on real local Spark, in a git repository made here: a script change that drops a
+ * column (breaking, naming the job downstream) and one that adds a column (not breaking), made in one
+ * head so that one Spark session serves them, as the data plan promises.
+ */
+import { runDataPlan, type DataPlan } from "../../stacks/plan-review/data-plan/data-plan";
+import { dataHeadline, formatDataPlan } from "../../stacks/plan-review/data-plan/format-data-plan";
+import { dataPlanRepo } from "../helpers/data-plan-repo";
+
+const SPARK_TIMEOUT = 400_000;
+
+describe("a data plan of two script changes, on the sample data", () => {
+  let plan: DataPlan;
+  const progress: string[] = [];
+
+  beforeAll(async () => {
+    const repo = dataPlanRepo();
+    repo.edit("join_legislators.py", "    history.printSchema()", '    history = history.drop("org_name")\n    history.printSchema()');
+    repo.edit("process_legislators.py", "write_output(clean_persons(persons), args, \"output_path\")", 'write_output(clean_persons(persons).withColumn("source", F.lit("sample")), args, "output_path")');
+    repo.edit("process_legislators.py", "from pyspark.sql import SparkSession", "from pyspark.sql import SparkSession\nfrom pyspark.sql import functions as F");
+    plan = await runDataPlan({ configFile: repo.configFile, base: "HEAD", env: process.env, log: (line) => progress.push(line) });
+  }, SPARK_TIMEOUT);
+
+  const dev = (job: string) => plan.jobs.find((j) => j.job === job && j.stage === "dev")!;
+
+  test("dropping a column is breaking, and names the job that reads the table", () => {
+    expect(dev("JoinLegislators").change).toBe("data");
+    expect(dev("JoinLegislators").schemaChanges).toEqual([
+      { output: "output_path", column: "org_name", change: "dropped (was string)", breaking: true, downstream: ["SummarizeLegislators"] },
+    ]);
+    expect(dataHeadline(plan)).toMatch(/^1 breaking schema change: JoinLegislators drops `org_name`, read by SummarizeLegislators/);
+  });
+
+  test("the change flows downstream: SummarizeLegislators runs on the head's history and fails for the missing column", () => {
+    const summarize = dev("SummarizeLegislators");
+    expect(summarize.change).toBe("downstream");
+    expect(summarize.runErrors).toEqual([{ side: "head", error: expect.stringContaining("org_name") }]);
+    expect(dataHeadline(plan)).toContain("1 job FAIL on the sample data at head: SummarizeLegislators");
+  });
+
+  test("adding a column is not breaking; the row diff shows the column only in head and no row lost", () => {
+    const process = dev("ProcessLegislators");
+    expect(process.schemaChanges).toEqual([{ output: "output_path", column: "source", change: "added (string, required)", breaking: false, downstream: [] }]);
+    const rows = process.rowDiff!.output_path;
+    expect(rows).toMatchObject({ keyed: false, rowsBase: 8, rowsHead: 8, rowsOnlyInBase: 0, rowsOnlyInHead: 0, columnsOnlyInHead: ["source"] });
+  });
+
+  test("the dropped column is counted in the row diff of the history", () => {
+    expect(dev("JoinLegislators").rowDiff!.output_path).toMatchObject({ rowsBase: 9, rowsHead: 9, columnsOnlyInBase: ["org_name"] });
+  });
+
+  test("prod takes the dev runs (same data), with its own cost: 4 workers, STANDARD", () => {
+    const prod = plan.jobs.find((j) => j.job === "JoinLegislators" && j.stage === "prod")!;
+    expect(prod.schemaChanges.map((c) => c.column)).toEqual(["org_name"]);
+    expect(prod.cost).toMatchObject({ workers: 4, executionClass: "STANDARD", durationSource: "measured on the sample data" });
+  });
+
+  test("one Spark session for every run; progress on one line per job run", () => {
+    expect(progress.filter((l) => l.startsWith("data plan: spark started"))).toHaveLength(1);
+    const runs = progress.filter((l) => / (ran|FAILED \(exit \d+\)) in /.test(l));
+    expect(runs).toEqual([
+      expect.stringMatching(/^data plan: base ProcessLegislators ran in/),
+      expect.stringMatching(/^data plan: base JoinLegislators ran in/),
+      expect.stringMatching(/^data plan: base SummarizeLegislators ran in/),
+      expect.stringMatching(/^data plan: head ProcessLegislators ran in/),
+      expect.stringMatching(/^data plan: head JoinLegislators ran in/),
+      expect.stringMatching(/^data plan: head SummarizeLegislators FAILED \(exit 1\) in/),
+    ]);
+    expect(plan.sparkStartSeconds).toBeGreaterThan(0);
+  });
+
+  test("the Data section lists breaking changes before the others", () => {
+    const text = formatDataPlan(plan);
+    expect(text.indexOf("! BREAKING output_path.org_name")).toBeGreaterThan(0);
+    expect(text).toContain("+ output_path.source: added (string, required)");
+  });
+});
