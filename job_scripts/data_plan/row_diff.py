@@ -39,6 +39,16 @@ def unkeyed_diff(base: DataFrame, head: DataFrame, examples: int = EXAMPLES) -> 
     }
 
 
+# datacompy 1.1.0's Spark comparison casts every column to double for its largest difference, which Spark
+# refuses for dates and timestamps; compared as their ISO text, equal values stay equal.
+_AS_TEXT = ("date", "timestamp", "timestamp_ntz")
+
+
+def _dates_as_text(frame: DataFrame) -> DataFrame:
+    casts = {name: F.col(f"`{name}`").cast("string") for name, kind in frame.dtypes if kind in _AS_TEXT}
+    return frame.withColumns(casts) if casts else frame
+
+
 def row_diff(spark: SparkSession, base: DataFrame, head: DataFrame, keys: Optional[Sequence[str]], examples: int = EXAMPLES) -> dict:
     """Counts of rows only in base, only in head, changed and matched; per column how many differ; a few examples."""
     from datacompy.spark import SparkSQLCompare  # the driver's own dependency, not the jobs'
@@ -49,6 +59,7 @@ def row_diff(spark: SparkSession, base: DataFrame, head: DataFrame, keys: Option
     missing = [key for key in on if key not in base.columns or key not in head.columns]
     if missing:
         return {"keys": on, "keyed": True, "error": f"key column(s) {', '.join(missing)} missing on one side; rows not compared"}
+    base, head = _dates_as_text(base), _dates_as_text(head)
     compare = SparkSQLCompare(spark, base, head, join_columns=on, df1_name=BASE, df2_name=HEAD, cast_column_names_lower=False)
     intersect = compare.intersect_rows.count()
     matched = compare.count_matching_rows()
@@ -66,7 +77,8 @@ def row_diff(spark: SparkSession, base: DataFrame, head: DataFrame, keys: Option
         rows = compare.intersect_rows.filter(mismatch).limit(examples).collect()
         changed_examples = [
             {
-                "keys": {key: _plain(row[key]) for key in on},
+                # datacompy keeps the join columns of intersecting rows under the first side's suffix.
+                "keys": {key: _plain(row[f"{key}_{BASE}"]) for key in on},
                 "changes": {c: {BASE: _plain(row[f"{c}_{BASE}"]), HEAD: _plain(row[f"{c}_{HEAD}"])} for c in differing if not row[f"{c}_match"]},
             }
             for row in rows
