@@ -141,11 +141,13 @@ def run_plan(spec: dict, spark) -> dict:
         if not item.get("base") or not item.get("head"):
             continue
         started = time.perf_counter()
-        try:
-            base, head = spark.read.parquet(item["base"]), spark.read.parquet(item["head"])
-        except Exception as error:  # noqa: BLE001 - one side did not write it: its run says why
-            diffs.append({"job": item["job"], "output": item["output"], "error": f"not written on both sides: {str(error).splitlines()[0]}"})
+        written = {side: next((o["written"] for o in outputs.get(side, []) if o["job"] == item["job"] and o["output"] == item["output"]), False) for side in ("base", "head")}
+        if not all(written.values()):
+            # The side's run says why (it failed, or a job before it did).
+            missing = " and ".join(side for side, ok in written.items() if not ok)
+            diffs.append({"job": item["job"], "output": item["output"], "keys": item.get("keys") or [], "keyed": bool(item.get("keys")), "error": f"not written at {missing}: rows not compared"})
             continue
+        base, head = spark.read.parquet(item["base"]), spark.read.parquet(item["head"])
         diff = row_diff.row_diff(spark, base, head, item.get("keys"))
         diffs.append({"job": item["job"], "output": item["output"], **diff})
         say(f"compared {item['job']}.{item['output']} in {time.perf_counter() - started:.1f}s")

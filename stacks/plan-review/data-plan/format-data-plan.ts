@@ -74,8 +74,18 @@ function costLines(cost: JobCost & { base?: JobCost }): string[] {
     lines.push(`  was: ${line(cost.base)}`);
     const [was, now] = [cost.base.perMonth?.usd, cost.perMonth?.usd];
     const perRun = [cost.base.prices[cost.base.executionClass]?.usdPerRun, cost.prices[cost.executionClass]?.usdPerRun];
-    const delta = was !== undefined && now !== undefined ? `${now - was >= 0 ? "+" : "-"}${usd(Math.abs(now - was))}/month` : perRun[0] !== undefined && perRun[1] !== undefined ? `${perRun[1] - perRun[0] >= 0 ? "+" : "-"}${usd(Math.abs(perRun[1] - perRun[0]))}/run` : "";
-    if (delta) lines.push(`  change: ${delta} at its own execution class`);
+    const signed = (d: number) => `${d >= 0 ? "+" : "-"}${usd(Math.abs(d))}`;
+    const runDelta = perRun[0] !== undefined && perRun[1] !== undefined ? `${signed(perRun[1] - perRun[0])}/run` : undefined;
+    const monthDelta =
+      was !== undefined && now !== undefined
+        ? `${signed(now - was)}/month`
+        : now !== undefined
+          ? `${usd(now)}/month at its new schedule (was on demand)`
+          : was !== undefined
+            ? `-${usd(was)}/month: now on demand`
+            : undefined;
+    const delta = [runDelta, monthDelta].filter(Boolean).join(", ");
+    if (delta) lines.push(`  change: ${delta}, at its own execution class`);
   }
   if (cost.worstCasePerRun?.over) {
     lines.push(`  ! its timeout × workers could cost ${usd(cost.worstCasePerRun.usd)} per run, over the ceiling of ${usd(cost.worstCasePerRun.ceiling)} (dataPlan.costCeilingPerRun)`);
@@ -130,7 +140,7 @@ function describeChange(job: DataPlanJob): string {
     case "data":
       return "what it does to data changed";
     case "cost":
-      return "only its capacity, class or schedule changed (not run)";
+      return job.rowDiff || job.runErrors.length > 0 ? "its capacity, class or schedule changed, and it runs after a change" : "only its capacity, class or schedule changed (not run)";
     case "downstream":
       return "unchanged, runs after a change";
   }
