@@ -4,6 +4,8 @@
         [--glue-job-runs local-spark|moto] [--glue-runs-dir DIR] [--test-seconds-per-timeout-minute N]
 
 - Makes a CA and a server certificate for 127.0.0.1/localhost in DIR (ca.pem is what clients trust).
+- Serves with cheroot, keep-alive and a pool of threads (moto_support/https_server.py), every request
+  under one lock around moto's backends (moto_support/backend_lock.py).
 - Installs the patches of moto_patches/ (one emulator gap each).
 - Records every request as one JSON line in FILE (moto_support/call_recorder.py).
 - Enforces IAM for assumed-role credentials, except sessions of the administrator role NAME
@@ -51,11 +53,12 @@ def main(argv: list[str]) -> int:
 
     certificates = make_certificates(args.cert_dir)
 
-    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
-    from werkzeug.serving import make_server
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
     from moto_patches import apply_all, glue_job_runs
+    from moto_support.backend_lock import SerializedBackends
     from moto_support.call_recorder import CallRecorder
+    from moto_support.https_server import make_https_server
     from moto_support.glue_runner import GlueRunSettings
 
     glue_runs = None
@@ -67,19 +70,13 @@ def main(argv: list[str]) -> int:
             seconds_per_timeout_minute=args.test_seconds_per_timeout_minute,
         )
     patches = apply_all(admin_role_name=args.admin_role, glue_runs=glue_runs)
-    app = CallRecorder(DomainDispatcherApplication(create_backend_app), args.calls_file)
-    server = make_server(
-        "127.0.0.1",
-        args.port,
-        app,
-        threaded=True,
-        request_handler=MotoRequestHandler,
-        ssl_context=(certificates["cert"], certificates["key"]),
-    )
+    app = SerializedBackends(CallRecorder(DomainDispatcherApplication(create_backend_app), args.calls_file))
+    server = make_https_server(args.port, app, certificates["cert"], certificates["key"])
+    server.prepare()
 
     def stop(_signum: int, _frame: object) -> None:
-        # shutdown() waits for serve_forever to return, so it runs off the main thread.
-        threading.Thread(target=server.shutdown, daemon=True).start()
+        # stop() waits for the serving loop to end, so it runs off the main thread.
+        threading.Thread(target=server.stop, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -87,15 +84,14 @@ def main(argv: list[str]) -> int:
 
         def stop_when_parent_goes() -> None:
             sys.stdin.buffer.read()  # returns at EOF only
-            server.shutdown()
+            server.stop()
 
         threading.Thread(target=stop_when_parent_goes, daemon=True).start()
     print(f"patches {' '.join(patches)}", flush=True)
     print(f"glue job runs: {f'local Spark, in {glue_runs.runs_dir}' if glue_runs else 'moto'}", flush=True)
     print(f"ready https://127.0.0.1:{args.port}", flush=True)
-    server.serve_forever()
+    server.serve()
     glue_job_runs.stop()
-    server.server_close()
     return 0
 
 

@@ -30,8 +30,9 @@ import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from ".
 import { runCodeBuildStep } from "./run-step";
 import { applyStack, destroyStack } from "./terraform-run";
 import { pointStackAtEmulator } from "./point-stack";
+import { adaptationReport, type AppliedAdaptation } from "./provider-adaptations";
 import { findTerraformTools, terraformEnv, type TerraformTools } from "./terraform-tools";
-import { adminEnv, homeOf, STACK_ORDER, topologyOf, type StackName, type Topology } from "./topology";
+import { adminEnv, homeOf, topologyOf, type StackName, type Topology } from "./topology";
 import { prepareWorkspace } from "./workspace";
 
 type CodeBuildAction = Extract<PipelineAction, { kind: "codebuild" }>;
@@ -53,6 +54,7 @@ interface Run {
   readonly findings: PermissionFinding[];
   readonly roles: RoleUse[];
   readonly changes: Set<string>;
+  readonly adaptations: AppliedAdaptation[];
 }
 
 export async function rehearse(options: RehearseOptions): Promise<RehearsalReport | { skipped: string }> {
@@ -71,7 +73,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const synthStart = Date.now();
     const workspace = await prepareWorkspace({ configFile: options.configFile, dir: join(workDir, "project"), stateDir: join(workDir, "state"), asDefaultConfig: true });
     const topology = topologyOf(workspace.configFile);
-    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set() };
+    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set(), adaptations: [] };
     prepareStacks(run, workspace.outDir);
     record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
     const config = loadConfig(workspace.configFile);
@@ -94,6 +96,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       config: options.configFile,
       steps,
       emulatorGaps: EMULATOR_GAPS,
+      adaptations: adaptationReport(run.adaptations),
       permissionFindings: run.findings,
       roles: run.roles,
       rehearsalChanges: [...run.changes],
@@ -110,8 +113,9 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
 /** Points every synthesized stack at the emulator, with the provider pin the local mirror has: in this copy only. */
 function prepareStacks(run: Run, outDir: string): void {
   for (const stack of readdirSync(join(outDir, "stacks"))) {
-    const change = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
-    if (change) run.changes.add(`AWS provider pin ${change.from} -> ${change.to} (the local mirror's version)`);
+    const { pin, adaptations } = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
+    if (pin) run.changes.add(`AWS provider pin ${pin.from} -> ${pin.to} (the local mirror's version)`);
+    run.adaptations.push(...adaptations);
     run.changes.add(`emulator_override.tf.json next to each stack: endpoints, path-style S3, the run's CA`);
   }
 }
@@ -122,11 +126,30 @@ function record(run: Run, step: StepReport): void {
 }
 
 async function terraformStep(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy"): Promise<boolean> {
+  const step = await terraformRun(run, name, stack, outDir, verb);
+  record(run, step);
+  return step.result === "passed";
+}
+
+/** A stack applied or destroyed as its administrator; `pluginCacheDir` for a run beside others (see ownPluginCache). */
+async function terraformRun(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy", pluginCacheDir?: string): Promise<StepReport> {
   run.log(`rehearsal: ${name}`);
-  const env = await adminEnv(run.emulator, run.workDir, run.tools, stack, run.topology);
+  const env = { ...(await adminEnv(run.emulator, run.workDir, run.tools, stack, run.topology)), ...(pluginCacheDir ? { TF_PLUGIN_CACHE_DIR: pluginCacheDir } : {}) };
   const result = await (verb === "apply" ? applyStack : destroyStack)({ tools: run.tools, stackDir: join(outDir, "stacks", stack), env, name: stack, onProgress: run.log });
-  record(run, { name, result: result.ok ? "passed" : "failed", seconds: result.seconds, ran: `terraform ${verb} of ${stack}`, notRehearsed: [], error: result.error, logFile: result.logFile });
-  return result.ok;
+  return { name, result: result.ok ? "passed" : "failed", seconds: result.seconds, ran: `terraform ${verb} of ${stack}`, notRehearsed: [], error: result.error, logFile: result.logFile };
+}
+
+/**
+ * A plugin cache of its own for a Terraform run beside others: hard links to the shared cache's files
+ * (no copy), since Terraform does not make its plugin cache safe for concurrent inits
+ * (https://developer.hashicorp.com/terraform/cli/config/config-file#provider-plugin-cache).
+ */
+function ownPluginCache(run: Run, name: string): string {
+  const shared = terraformEnv(run.tools, run.workDir).TF_PLUGIN_CACHE_DIR;
+  const own = `${shared}-${name}`;
+  rmSync(own, { recursive: true, force: true });
+  execFileSync("cp", ["-al", shared, own]);
+  return own;
 }
 
 /** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
@@ -232,14 +255,18 @@ function lastOutDir(run: Run, bootstrapOutDir: string): string {
 
 /** Tears everything down as a person would: empty the buckets of what Terraform does not manage, destroy in reverse. */
 async function destroyAll(run: Run, outDir: string): Promise<void> {
-  const destroyOne = async (stack: StackName) => {
+  const destroyOne = async (stack: StackName, pluginCacheDir?: string) => {
     const home = homeOf(run.topology, stack);
     const admin = await run.emulator.adminCredentials(home.accountId);
     await emptyStackBuckets(run.emulator, admin, join(outDir, "stacks", stack), home.region);
-    return terraformStep(run, `Destroy ${stack} (administrator)`, stack, outDir, "destroy");
+    return terraformRun(run, `Destroy ${stack} (administrator)`, stack, outDir, "destroy", pluginCacheDir);
   };
-  // One at a time: concurrent inits race on Terraform's shared plugin cache.
-  for (const stack of [...STACK_ORDER].reverse()) await destroyOne(stack);
+  // The two stages share nothing, so their destroys run side by side, each with a plugin cache of its own;
+  // they are recorded in the order a person would run them. The pipeline goes last.
+  const [prod, dev] = await Promise.all((["prod-glue", "dev-glue"] as const).map((stack) => destroyOne(stack, ownPluginCache(run, stack))));
+  record(run, prod);
+  record(run, dev);
+  record(run, await destroyOne("pipeline"));
   const started = Date.now();
   const left = await projectResourcesLeft(run.emulator, run.topology.accounts);
   record(run, {

@@ -2,6 +2,7 @@
 import type { EmulatorGap } from "./emulator-gaps";
 import type { JobRunReport } from "./integ-job-runs";
 import type { PermissionFinding, RoleUse } from "./permission-check";
+import type { AdaptationReport } from "./provider-adaptations";
 
 export type StepOutcome = "passed" | "failed" | "not run";
 
@@ -22,6 +23,8 @@ export interface RehearsalReport {
   readonly config: string;
   readonly steps: readonly StepReport[];
   readonly emulatorGaps: readonly EmulatorGap[];
+  /** Provider-version gaps handled in the rehearsal's copy (provider-adaptations.ts), with what each changed in this run */
+  readonly adaptations: readonly AdaptationReport[];
   readonly permissionFindings: readonly PermissionFinding[];
   /** How each role was used, step by step, and how many of its calls were denied. */
   readonly roles: readonly RoleUse[];
@@ -65,6 +68,11 @@ export function formatReport(report: RehearsalReport): string {
   if (report.permissionFindings.length > 0) {
     lines.push("", "permission findings:");
     for (const f of report.permissionFindings) lines.push(`  ${f.step}: ${f.role} ${f.action}${f.resource ? ` on ${f.resource}` : ""}: ${f.problem}`);
+  }
+  const adapted = report.adaptations.filter((a) => a.applied.length > 0);
+  if (adapted.length > 0) {
+    lines.push("", "provider-version adaptations (the rehearsal's copy only):");
+    for (const a of adapted) lines.push(`  ${a.id}: ${a.resourceType}.${a.argument} removed (provider < ${a.since}) from ${a.applied.flatMap((x) => x.resources.map((r) => `${x.stack} ${r}`)).join(", ")}`);
   }
   lines.push("", `${report.emulatorGaps.length} emulator gap(s) handled (__tests__/rehearsal/emulator-gaps.ts)`);
   lines.push(`rehearsal ${report.passed ? "passed" : "FAILED"} in ${report.seconds.toFixed(0)} s (${report.config})`);

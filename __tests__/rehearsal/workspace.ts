@@ -4,18 +4,20 @@
  *   const ws = await prepareWorkspace({ configFile: "default-config.yaml" });
  *   ws.stackDir("dev-glue")   // <ws>/cdktf.out/stacks/dev-glue
  *
- * The copy holds what `git ls-files -co --exclude-standard` lists (tracked and untracked files, not the
- * ignored ones), with node_modules, .venv and .venv-scan linked, not copied. The chosen config is
+ * The copy holds what `git ls-files -co --exclude-standard` would list (tracked and untracked files, not
+ * the ignored ones), read from the tree itself so that no `.git` is needed (project-files.ts), with
+ * node_modules, .venv and .venv-scan linked, not copied. The chosen config is
  * written into it, at the same place relative to the project, with `backend` set to `{ type: local }`
  * and every other key (and comment) as it was. Synth runs as cdktf.json's app command does, in the
  * copy, into `<ws>/cdktf.out`. The project's own files and its cdktf.out are not touched.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { PROJECT_DIR } from "../../stacks/config";
+import { listProjectFiles } from "./project-files";
 
 /** Large directories the copy links to instead of copying. */
 export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan"] as const;
@@ -45,11 +47,10 @@ export interface PrepareWorkspaceOptions {
   readonly asDefaultConfig?: boolean;
 }
 
-/** The project's files as git sees them: tracked and untracked, not ignored, still present. */
+/** The project's files as git would list them (tracked and untracked, not ignored), but the linked directories. */
 export function projectFiles(projectDir: string): string[] {
-  const out = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: projectDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const linked = new Set<string>(LINKED_DIRS);
-  return [...new Set(out.split("\0").filter(Boolean))].filter((file) => !linked.has(file.split("/")[0]) && existsOrLink(join(projectDir, file)));
+  return listProjectFiles(projectDir).filter((file) => !linked.has(file.split("/")[0]));
 }
 
 function existsOrLink(path: string): boolean {

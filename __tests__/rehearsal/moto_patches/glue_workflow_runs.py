@@ -22,6 +22,7 @@ from typing import Any
 
 from moto.core.utils import utcnow
 
+from moto_support.backend_lock import BACKENDS
 from moto_support.glue_job_run import LocalJobRun, on_run_end
 
 # (account, region, workflow, run id) -> job name -> ids of its runs in that workflow run
@@ -128,7 +129,7 @@ def _advance_runs_with(job_run: LocalJobRun) -> None:
 
     spec = job_run.spec
     backend = glue_backends[spec.account_id][spec.region]
-    with _ADVANCING:
+    with BACKENDS, _ADVANCING:  # a run's own thread, not a request's
         for key, jobs in list(_RUN_JOBS.items()):
             workflow = backend.workflows.get(key[2])
             if key[:2] == (spec.account_id, spec.region) and job_run.job_run_id in jobs.get(job_run.job_name, []) and workflow is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from moto_support.backend_lock import BACKENDS
 from moto_support.policy_evaluator import ALLOW, DENY, action_matches, conditions_met
 from moto_support.request_facts import role_or_none
 
@@ -72,12 +73,13 @@ def assume_job_role(role_arn: str, job_arn: str, region: str) -> RunCredentials:
     context = {"aws:sourceaccount": [job_account], "aws:sourcearn": [job_arn]}
     if trust_verdict(_document(role.assume_role_policy_document), context) != ALLOW:
         raise RoleNotAssumable(f"the trust policy of {role_arn} does not let {GLUE_SERVICE} assume it for {job_arn}")
-    session = sts_backends[account][partition].assume_role(
-        region_name=region,
-        role_session_name=SESSION_NAME,
-        role_arn=role_arn,
-        policy=None,
-        duration=SESSION_SECONDS,
-        external_id=None,
-    )
+    with BACKENDS:  # a run's own thread, not a request's
+        session = sts_backends[account][partition].assume_role(
+            region_name=region,
+            role_session_name=SESSION_NAME,
+            role_arn=role_arn,
+            policy=None,
+            duration=SESSION_SECONDS,
+            external_id=None,
+        )
     return RunCredentials(session.access_key_id, session.secret_access_key, session.session_token)

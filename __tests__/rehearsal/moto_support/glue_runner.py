@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from moto_support.backend_lock import BACKENDS
 from moto_support.glue_job_run import LocalJobRun
 from moto_support.glue_run_credentials import RoleNotAssumable, RunCredentials, assume_job_role
 from moto_support.glue_run_process import ScriptProcesses
@@ -51,7 +52,8 @@ def _sse_kms_key(account: str, region: str, name: Optional[str]) -> Optional[str
         return None
     from moto.glue.models import glue_backends
 
-    config = glue_backends[account][region].security_configurations.get(name)
+    with BACKENDS:  # a run's own thread, not a request's
+        config = glue_backends[account][region].security_configurations.get(name)
     settings = (config.configuration or {}).get("S3Encryption") if config is not None else None
     for item in settings if isinstance(settings, list) else [settings] if settings else []:
         if item.get("S3EncryptionMode") == "SSE-KMS":

@@ -1,6 +1,6 @@
 """The request being served, as the call recorder saw it, for the patches that judge it.
 
-werkzeug's threaded server handles each request on its own thread, and moto answers it on that thread,
+The server handles each request on one of its worker threads, and moto answers it on that thread,
 so a thread-local is the request's own.
 """
 

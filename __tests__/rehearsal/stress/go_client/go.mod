@@ -1,0 +1,3 @@
+module emulatorstress
+
+go 1.22
