@@ -1,11 +1,12 @@
 /**
- * The data plan on real local Spark, in a git repository made here: a script change that drops a
- * column (breaking, naming the job downstream) and one that adds a column (not breaking), made in one
- * head so that one Spark session serves them, as the data plan promises.
+ * The data plan end to end, in git repositories made here: a script change that drops a column
+ * (breaking, naming the job downstream) and one that adds a column (not breaking), made in one head so
+ * that one local Spark session serves them, as the data plan promises; and a change of workers and
+ * schedule only, which runs nothing on Spark.
  */
 import { runDataPlan, type DataPlan } from "../../stacks/plan-review/data-plan/data-plan";
 import { dataHeadline, formatDataPlan } from "../../stacks/plan-review/data-plan/format-data-plan";
-import { dataPlanRepo } from "../helpers/data-plan-repo";
+import { dataPlanRepo, exampleConfig } from "../helpers/data-plan-repo";
 
 const SPARK_TIMEOUT = 400_000;
 
@@ -73,5 +74,43 @@ describe("a data plan of two script changes, on the sample data", () => {
     const text = formatDataPlan(plan);
     expect(text.indexOf("! BREAKING output_path.org_name")).toBeGreaterThan(0);
     expect(text).toContain("+ output_path.source: added (string, required)");
+  });
+});
+
+describe("a change of workers and schedule only", () => {
+  test("no job runs on Spark, no schema changes, and the cost says what it was and what it will be", async () => {
+    const config = exampleConfig();
+    config.prodAccount.awsRegion = "eu-west-1";
+    const repo = dataPlanRepo(config);
+    repo.config((c) => {
+      c.stages.prod.jobs.JoinLegislators.numberOfWorkers = 6;
+      c.stages.prod.schedule = "cron(0 6 * * ? *)";
+    });
+    const progress: string[] = [];
+    const plan = await runDataPlan({ configFile: repo.configFile, base: "HEAD", env: process.env, log: (l) => progress.push(l) });
+
+    expect(progress.some((l) => l.includes("spark started"))).toBe(false);
+    expect(plan.jobs.map((j) => `${j.job} ${j.stage} ${j.change}`)).toEqual(["ProcessLegislators prod cost", "JoinLegislators prod cost", "SummarizeLegislators prod cost"]);
+    expect(plan.jobs.every((j) => j.schemaChanges.length === 0 && j.rowDiff === null)).toBe(true);
+    const join = plan.jobs.find((j) => j.job === "JoinLegislators")!.cost!;
+    // No duration in the config and no run: the 60-minute timeout, the worst case, on both sides.
+    expect(join).toMatchObject({ workers: 6, executionClass: "STANDARD", dpuHoursPerRun: 6, durationSource: expect.stringMatching(/^timeout/) });
+    expect(join.base).toMatchObject({ workers: 4, dpuHoursPerRun: 4 });
+    expect(join.base!.perMonth).toBeUndefined();
+    expect(join.perMonth).toEqual({ runs: 30.44, dpuHours: 182.63, usd: 80.36 });
+    expect(join.prices.STANDARD).toMatchObject({ usdPerRun: 2.64, usdPerDpuHour: 0.44 });
+    expect(join.base!.prices.STANDARD!.usdPerRun).toBe(1.76);
+    expect(plan.breaking).toBe(0);
+    expect(dataHeadline(plan)).toBe("data: 3 jobs changed, no breaking schema change");
+    const text = formatDataPlan(plan);
+    expect(text).toContain("JoinLegislators (prod): only its capacity, class or schedule changed (not run)");
+    expect(text).toContain("was: 4 × G.1X STANDARD");
+  });
+
+  test("a base that names no commit is refused with the fix", async () => {
+    const repo = dataPlanRepo();
+    await expect(runDataPlan({ configFile: repo.configFile, base: "no-such-branch", env: process.env, log: () => {} })).rejects.toThrow(
+      /--base no-such-branch names no commit of .*; give a branch, tag or commit, for example --base main/,
+    );
   });
 });
