@@ -6,6 +6,7 @@
  */
 import { runDataPlan, type DataPlan } from "../../stacks/plan-review/data-plan/data-plan";
 import { dataHeadline, formatDataPlan } from "../../stacks/plan-review/data-plan/format-data-plan";
+import { runDiff } from "../../stacks/plan-review/diff-cli";
 import { dataPlanRepo, exampleConfig } from "../helpers/data-plan-repo";
 
 const SPARK_TIMEOUT = 400_000;
@@ -112,5 +113,39 @@ describe("a change of workers and schedule only", () => {
     await expect(runDataPlan({ configFile: repo.configFile, base: "no-such-branch", env: process.env, log: () => {} })).rejects.toThrow(
       /--base no-such-branch names no commit of .*; give a branch, tag or commit, for example --base main/,
     );
+  });
+});
+
+describe("npm run diff -- --data-only", () => {
+  const run = async (args: string[]) => {
+    let stdout = "";
+    const log: string[] = [];
+    // No terraform on PATH, no AWS variables: the data plan needs neither.
+    const env = { PATH: "/usr/bin:/bin", HOME: process.env.HOME, PYTHONPATH: process.env.PYTHONPATH };
+    const code = await runDiff(args, { env, print: (text) => (stdout += text), log: (line) => log.push(line) });
+    return { code, stdout, log };
+  };
+
+  test("--json carries data.jobs[] with job, stage, schemaChanges, rowDiff and cost (base included); exit 2 for changes", async () => {
+    const repo = dataPlanRepo();
+    repo.config((c) => (c.stages.dev.jobs.ProcessLegislators = { numberOfWorkers: 3 }));
+    const { code, stdout } = await run(["--data-only", "--json", "--config", repo.configFile, "--base", "HEAD"]);
+    expect(code).toBe(2);
+    const json = JSON.parse(stdout);
+    expect(json.stacks).toEqual([]);
+    expect(json.data.jobs).toEqual([
+      expect.objectContaining({
+        job: "ProcessLegislators",
+        stage: "dev",
+        schemaChanges: [],
+        rowDiff: null,
+        cost: expect.objectContaining({ dpuHoursPerRun: 3, executionClass: "FLEX", base: expect.objectContaining({ dpuHoursPerRun: 2 }) }),
+      }),
+    ]);
+    expect(json.data.headline).toBe("data: 1 job changed, no breaking schema change");
+  });
+
+  test("a stack name with --data-only is refused", async () => {
+    await expect(run(["--data-only", "prod-glue"])).rejects.toThrow("--data-only plans no stack: drop the stack names, --skip-synth and --plan-roles");
   });
 });

@@ -122,7 +122,7 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
     }
   }
 
-  const data = values["no-data"] ? {} : await dataPlanOf(configFile, values.base, io, values.base !== undefined);
+  const data = values["no-data"] ? {} : await dataPlanOf(configFile, values.base, io, false);
   const review: Review = { summaries, errors, ...data };
   report(review, texts, values, io);
   return exitCodeOf(review);
@@ -130,16 +130,17 @@ export async function runDiff(argv: string[], io: DiffIo): Promise<number> {
 
 /**
  * The data plan, or why it could not be made (a failed data plan does not hide the stacks' plans). Unless
- * it was asked for (`required`), a config outside a git work tree (a build artifact) skips it.
+ * it is all that was asked for (`required`, --data-only), a config outside a git work tree (a build
+ * artifact, the rehearsal's copy) skips it, and the review says so.
  */
-async function dataPlanOf(configFile: string, base: string | undefined, io: DiffIo, required: boolean): Promise<{ data?: DataPlan; dataError?: string }> {
+async function dataPlanOf(configFile: string, base: string | undefined, io: DiffIo, required: boolean): Promise<{ data?: DataPlan; dataError?: string; dataSkipped?: string }> {
   try {
     return { data: await runDataPlan({ configFile, base, env: io.env, log: io.log }) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (error instanceof NoWorkTreeError && !required) {
       io.log(`data plan: skipped: ${error.message}`);
-      return {};
+      return { dataSkipped: error.message };
     }
     io.log("data plan: FAILED");
     return { dataError: error.message };
@@ -156,7 +157,13 @@ interface ReportOptions {
 function report(review: Review, texts: Record<string, string>, values: ReportOptions, io: DiffIo): void {
   const { env, log } = io;
   const { summaries, errors } = review;
-  const dataText = review.data ? formatDataPlan(review.data) : review.dataError !== undefined ? `Data\n  the data plan FAILED\n  ${review.dataError.replace(/\n/g, "\n  ")}` : "";
+  const dataText = review.data
+    ? formatDataPlan(review.data)
+    : review.dataError !== undefined
+      ? `Data\n  the data plan FAILED\n  ${review.dataError.replace(/\n/g, "\n  ")}`
+      : review.dataSkipped !== undefined
+        ? `Data\n  skipped: ${review.dataSkipped}`
+        : "";
   if (values.json) io.print(JSON.stringify(reviewJson(review), null, 2));
   else io.print([formatText(summaries), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`), dataText].filter(Boolean).join("\n\n"));
   if (values.out) {

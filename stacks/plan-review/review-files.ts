@@ -24,6 +24,8 @@ export interface Review {
   readonly data?: DataPlan;
   /** Why the data plan could not be made, when it was asked for. */
   readonly dataError?: string;
+  /** Why no data plan was made (the config is not in a git work tree), when that is no error. */
+  readonly dataSkipped?: string;
 }
 
 /** 0 no changes, 2 changes, 1 an error: as `terraform plan -detailed-exitcode`. */
@@ -39,6 +41,7 @@ export function reviewJson(review: Review) {
     errors: review.errors,
     ...(review.data ? { data: { ...review.data, headline: dataHeadline(review.data, Number.MAX_SAFE_INTEGER) } } : {}),
     ...(review.dataError !== undefined ? { dataError: review.dataError } : {}),
+    ...(review.dataSkipped !== undefined ? { dataSkipped: review.dataSkipped } : {}),
     exitCode: exitCodeOf(review),
   };
 }
@@ -56,7 +59,13 @@ export function reviewHeadline(review: Review): string {
 /** The summary's markdown; the data plan's section follows the stacks', its headline goes first when something breaks. */
 export function reviewMarkdown(review: Review, options: MarkdownOptions): string {
   const failed = review.errors.map((e) => `**${e.stack}: the plan FAILED**\n\n\`\`\`\n${e.error}\n\`\`\``);
-  const data = review.data ? dataPlanMarkdown(review.data) : review.dataError !== undefined ? `**The data plan FAILED**\n\n\`\`\`\n${review.dataError}\n\`\`\`` : undefined;
+  const data = review.data
+    ? dataPlanMarkdown(review.data)
+    : review.dataError !== undefined
+      ? `**The data plan FAILED**\n\n\`\`\`\n${review.dataError}\n\`\`\``
+      : review.dataSkipped !== undefined
+        ? `**Data plan skipped:** ${review.dataSkipped}`
+        : undefined;
   const breaking = review.dataError !== undefined || (review.data !== undefined && hasBreaking(review.data));
   // The data section is kept whole: the stacks' summary is cut to leave it room.
   const room = (options.maxLength ?? 10_000) - (data ? data.length + 200 : 0);
