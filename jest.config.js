@@ -15,7 +15,9 @@ module.exports = {
   projects: [
     { ...shared, displayName: "unit", testMatch: ["**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "\\.integration\\.test\\.ts$"] },
     // Many integration suites wait on child processes, so two workers pay off even on 2 cores.
-    { ...shared, displayName: "integration", testMatch: ["**/*.integration.test.ts"], testTimeout: 120000 },
+    { ...shared, displayName: "integration", testMatch: ["**/*.integration.test.ts"] },
   ],
+  // A global option (jest reads it only here, not per project): the integration tier's processes need it.
+  testTimeout: 120000,
   maxWorkers: 2,
 };

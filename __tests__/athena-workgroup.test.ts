@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { AthenaWorkgroup } from "../stacks/constructs/athena-workgroup";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 describe("AthenaWorkgroup", () => {
   const workgroupOf = (json: Record<string, any>) => Object.values(resourcesOf(json, "aws_athena_workgroup"))[0] as any;

@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { CatalogDatabase } from "../stacks/constructs/catalog-database";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 describe("CatalogDatabase", () => {
   test("each stage has its own database, and Terraform declares no table in it (the jobs write them)", () => {

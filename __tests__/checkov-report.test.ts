@@ -1,4 +1,4 @@
-import { classifyFindings, stackOfFile } from "../stacks/security/checkov-report";
+import { classifyFindings, stackOfFile } from "../scan/checkov-report";
 
 const check = (id: string, resource: string, stack: string) => ({
   check_id: id,

@@ -1,7 +1,7 @@
 /** pipeline.driftCheck: on by default, daily at 06:00 UTC, and a schedule EventBridge takes. */
 import { ConfigError, loadConfig } from "../stacks/config";
 import { driftScheduleProblem } from "../stacks/config/drift-schedule";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 function load(driftCheck?: unknown) {
   const config = baseConfig();

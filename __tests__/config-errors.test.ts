@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConfigError, loadConfig } from "../stacks/config";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 type Case = [name: string, config: Record<string, any> | string, keyPath: string, fix: RegExp];
 

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError, loadConfig } from "../stacks/config";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 type Json = Record<string, any>;
 /** A config (object or raw YAML), an optional step that changes the project on disk, and what must be said. */

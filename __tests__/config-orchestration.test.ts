@@ -1,7 +1,7 @@
 /** The config keys that chain jobs and catalog their data: what they resolve to, and each refusal. */
 import { ConfigError, loadConfig } from "../stacks/config";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 type Json = Record<string, any>;
 

@@ -1,6 +1,6 @@
 /** The config of the pull-request check and the read-only plans: pullRequests, source.provider, pipeline.terraformPlanTokenSecret. */
 import { ConfigError, loadConfig } from "../stacks/config";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 function load(change: (c: Record<string, any>) => void = () => {}) {
   const config = baseConfig();

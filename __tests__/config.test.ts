@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CONFIG_ENV, DEFAULT_CONFIG_FILE, loadConfig } from "../stacks/config";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 describe("loadConfig", () => {
   const file = writeTempProject(baseConfig());

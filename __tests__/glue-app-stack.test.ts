@@ -16,7 +16,7 @@ import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import * as fs from "fs";
 import * as path from "path";
 import { synthGlueStack, resourcesOf } from "./helpers/synth-glue-stack";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 import "./helpers/cdktf-matchers";
 
 const policiesOf = (json: Record<string, any>) =>

@@ -2,7 +2,7 @@
 import { glueCatalogStatements } from "../stacks/iam/glue-catalog-statements";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 const ARN = "arn:aws:glue:eu-west-1:222222222222";
 const scope = { partition: "aws", region: "eu-west-1", accountId: "222222222222" };

@@ -1,7 +1,7 @@
 /** Job alerts: this stage's failed runs reach people, in a readable message; only the rule may publish. */
 import { jobAlertMessage } from "../stacks/constructs/job-alerts";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 type Json = Record<string, any>;
 const only = (json: Json, type: string): Json[] => Object.values(resourcesOf(json, type));

@@ -8,7 +8,7 @@ import {
   parseLocalRunArgs,
   selectJob,
   UsageError,
-} from "../job_scripts/local-run-args";
+} from "../local-run/local-run-args";
 
 const PROJECT = "/repo";
 const CWD = "/home/me/work";

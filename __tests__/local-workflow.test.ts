@@ -1,4 +1,4 @@
-import { chainSpec, workflowGraph, workflowOrder } from "../job_scripts/local-workflow";
+import { chainSpec, workflowGraph, workflowOrder } from "../local-run/local-workflow";
 import { loadConfig } from "../stacks/config";
 
 type Job = { name: string; after: string[] };

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathWithoutTerraform, runSynth, type SynthRun } from "./helpers/run-synth";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 const tempOutdir = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "glue-cdktf-out-")), "cdktf.out");
 

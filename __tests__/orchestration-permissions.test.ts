@@ -8,7 +8,7 @@ import { glueOrchestrationRows } from "../stacks/pipeline/permissions/glue-orche
 import { coveredTypes } from "../stacks/pipeline/permissions/permission-table";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[] };
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);

@@ -19,7 +19,7 @@ import { coveredTypes, statementsOf as statementsOfRows } from "../stacks/pipeli
 import { pipelineStackRows } from "../stacks/pipeline/permissions/pipeline-stack";
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 import "./helpers/cdktf-matchers";
 
 type Json = Record<string, any>;

@@ -6,10 +6,10 @@ import { Testing } from "cdktf";
 import { loadConfig } from "../stacks/config";
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { DATA_READ_ACTIONS, planReadStatements } from "../stacks/pipeline/permissions/plan-read";
-import { acceptanceConfigFiles } from "./helpers/acceptance-configs";
+import { acceptanceConfigFiles } from "../testkit/acceptance-configs";
 import { readOnlyProblems } from "./helpers/read-only-guard";
-import { synthApp } from "./helpers/synth-app";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { synthApp } from "../testkit/synth-app";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 import { projectActionCatalog } from "./acceptance/project-catalog";
 
 type Json = Record<string, any>;

@@ -1,7 +1,7 @@
 /** The pull-request check and its triggers, and PlanProd's headline in the approval. */
 import { parse } from "yaml";
 import { approvalCustomData, CUSTOM_DATA_LIMIT } from "../stacks/pipeline/plan-prod-step";
-import { HEADLINE_LENGTH } from "../stacks/plan-review/format-summary";
+import { HEADLINE_LENGTH } from "../stacks/pipeline/constants";
 import { type Json, projectNamed as project, synthPipelineJson as synth, valuesOf as values } from "./helpers/pipeline-json";
 
 const policyOf = (json: Json, roleName: string) => {

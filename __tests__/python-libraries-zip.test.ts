@@ -2,7 +2,7 @@ import { unzipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
 import { writeLibrariesZip, zipLibraries } from "../stacks/python-libraries-zip";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 describe("zipLibraries", () => {
   const scriptsDir = path.join(path.dirname(writeTempProject(baseConfig())), "job_scripts");

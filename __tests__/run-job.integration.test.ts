@@ -19,7 +19,7 @@ function npmRunJob(...args: string[]): Promise<JobRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--require", "tsx/cjs", "job_scripts/run-job.ts", ...args],
+      ["--require", "tsx/cjs", "local-run/run-job.ts", ...args],
       { cwd: PROJECT_DIR, encoding: "utf-8", timeout: RUN_TIMEOUT_MS },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

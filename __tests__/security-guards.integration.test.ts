@@ -2,8 +2,8 @@
 import { STAGE_NAMES } from "../stacks/constants/glue";
 import { ACTIONS_WITHOUT_RESOURCE_LEVEL } from "../stacks/iam/actions-without-resource-level";
 import { roleBoundaryName } from "../stacks/names";
-import { allResources, synthApp } from "./helpers/synth-app";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { allResources, synthApp } from "../testkit/synth-app";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 const POLICY_ATTRIBUTES = ["policy", "assume_role_policy"];
 /** Permissions boundaries grant nothing: they cap what a role's own policies may grant, so '*' is their point. */

@@ -1,7 +1,7 @@
 /** The stage dashboard: a row of widgets for every configured job, built from the config alone. */
 import { dashboardBody, JOBS_PER_DASHBOARD } from "../stacks/constructs/stage-dashboard";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 type Json = Record<string, any>;
 const dashboardsOf = (json: Json): Json[] => Object.values(resourcesOf(json, "aws_cloudwatch_dashboard"));

@@ -3,7 +3,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { StageWorkflow } from "../stacks/constructs/stage-workflow";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";
-import { writeTempProject } from "./helpers/temp-project";
+import { writeTempProject } from "../testkit/temp-project";
 
 const triggersOf = (json: Record<string, any>) => Object.values(resourcesOf(json, "aws_glue_trigger")) as any[];
 const triggerNamed = (json: Record<string, any>, name: string) => triggersOf(json).find((t) => t.name === name);

@@ -12,9 +12,9 @@ import * as os from "os";
 import * as path from "path";
 import { addAppStacks } from "../stacks/app-stacks";
 import { loadConfig } from "../stacks/config";
-import { terraformProcessEnv } from "./rehearsal/terraform-run";
-import { findTerraformTools, rewriteProviderPin, terraformEnv, terraformOnPath, type TerraformTools } from "./rehearsal/terraform-tools";
-import { baseConfig, writeTempProject } from "./helpers/temp-project";
+import { terraformProcessEnv } from "../rehearsal/terraform-run";
+import { findTerraformTools, rewriteProviderPin, terraformEnv, terraformOnPath, type TerraformTools } from "../rehearsal/terraform-tools";
+import { baseConfig, writeTempProject } from "../testkit/temp-project";
 
 const REGISTRY_REACHABLE = process.env.GLUE_CDKTF_TERRAFORM_VALIDATE === "1";
 const mirrored = findTerraformTools();

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 
 const TESTS = __dirname;
 /** What starts a process, directly or through the project's own helpers that do. */
-const STARTS_A_PROCESS = /\bfrom "(node:)?child_process"|\bstartEmulator\(|\bstartMotoServer\(|\brunEmulatorStress\(|\bprepareWorkspace\(|\bVENV_PYTHON\b|\brunSynth\(/;
+const STARTS_A_PROCESS = /^import [^\n]* from "(node:)?child_process"|\bstartEmulator\(|\bstartMotoServer\(|\brunEmulatorStress\(|\bprepareWorkspace\(|\bVENV_PYTHON\b|\brunSynth\(/m;
 
 function suites(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

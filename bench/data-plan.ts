@@ -32,7 +32,7 @@ export function benchDataPlan(): DataPlanTiming {
   fs.writeFileSync(script, fs.readFileSync(script, "utf8").replace("    history.printSchema()", '    history = history.drop("org_name")\n    history.printSchema()'));
   const started = process.hrtime.bigint();
   // Exit 2 is "changes", as terraform plan -detailed-exitcode: measure() would take it for a failure.
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "stacks/plan-review/diff-cli.ts", "--data-only", "--json", "--config", path.join(repo, "config.yaml"), "--base", "HEAD"], {
+  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "review/diff-cli.ts", "--data-only", "--json", "--config", path.join(repo, "config.yaml"), "--base", "HEAD"], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

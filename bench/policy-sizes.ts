@@ -3,9 +3,9 @@
  * names the schema allows, in one account and in three. Run: node --require tsx/cjs bench/policy-sizes.ts
  */
 import { checkAcceptance, measuredPolicies, synthesizedApp, type MeasuredPolicy } from "../stacks/acceptance";
-import { everyOptionalKey, manyLongJobs, threeAccountsCodestarS3 } from "../__tests__/helpers/acceptance-configs";
-import { synthApp } from "../__tests__/helpers/synth-app";
-import { writeTempProject } from "../__tests__/helpers/temp-project";
+import { everyOptionalKey, manyLongJobs, threeAccountsCodestarS3 } from "../testkit/acceptance-configs";
+import { synthApp } from "../testkit/synth-app";
+import { writeTempProject } from "../testkit/temp-project";
 
 const JOBS = 300;
 

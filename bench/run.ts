@@ -1,14 +1,25 @@
 /**
- * `npm run bench`: synth, naive synth, cdktf synth, jest, pytest, a local job run, synth scaling and the
- * rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
+ * `npm run bench`: synth, naive synth, cdktf synth, jest's two tiers, pytest, the emulator's stress test, a
+ * local job run, the example jobs' perf against perf/baseline.json, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { configWithJobs } from "./generate-config";
+import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
 import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
 import { benchDataPlan, DATA_PLAN_TARGET_SECONDS } from "./data-plan";
+
+/** What bench reads of `npm run stress --json` (rehearsal/emulator/stress/emulator-stress.ts). */
+interface StressFigures {
+  readonly clients: readonly { readonly requests: number; readonly p99: number }[];
+  readonly terraform?: { readonly resources: number; readonly passed: boolean };
+  readonly transportErrors: number;
+  readonly http5xx: number;
+  readonly emulatorTracebacks: number;
+  readonly passed: boolean;
+}
 
 const NODE = process.execPath;
 const SYNTH = ["--require", "tsx/cjs", "main.ts"];
@@ -59,10 +70,33 @@ record(
   medianOf(3, () => measure("npx", ["cdktf", "synth", "--output", path.join(tempDir("bench-cli-"), "cdktf.out")])),
 );
 
-step("jest suite");
-const jest = measure("npx", ["jest", "--silent"]);
-record("jest suite", jest, "RSS: largest Node process (workers and the synth runs they start)");
-targets.push({ what: "jest suite <= 10 s", met: jest.seconds <= 10, detail: `${jest.seconds.toFixed(1)} s` });
+step("jest, unit tier (npm run test:unit)");
+const jestUnit = measure("npx", ["jest", "--silent", "--selectProjects", "unit"]);
+record("jest unit tier", jestUnit, "in-process suites: the edit-test loop");
+targets.push({ what: "jest unit tier <= 15 s", met: jestUnit.seconds <= 15, detail: `${jestUnit.seconds.toFixed(1)} s` });
+
+step("jest, integration tier (npm run test:integration)");
+const jestIntegration = measure("npx", ["jest", "--silent", "--selectProjects", "integration"]);
+record("jest integration tier", jestIntegration, "suites that start an emulator, Terraform, Spark or Python; RSS: largest Node process");
+
+step("the emulator's stress test (npm run stress, about 5 minutes)");
+const stressReport = path.join(tempDir("bench-stress-"), "stress.json");
+let stress: Measurement | undefined;
+try {
+  stress = measure("npm", ["run", "--silent", "stress", "--", "--json", stressReport]);
+} catch (error) {
+  console.error(`bench: the stress test failed: ${(error as Error).message.split("\n")[0]}`);
+}
+if (fs.existsSync(stressReport)) {
+  const figures = JSON.parse(fs.readFileSync(stressReport, "utf8")) as StressFigures;
+  const requests = figures.clients.reduce((sum, c) => sum + c.requests, 0);
+  const p99 = Math.max(...figures.clients.map((c) => c.p99));
+  const terraform = figures.terraform ? `; Terraform ${figures.terraform.resources} resources applied and destroyed${figures.terraform.passed ? "" : " (FAILED)"}` : "";
+  if (stress) record("emulator stress", stress, `${requests} requests (boto3, Go), ${figures.transportErrors} transport errors, ${figures.http5xx} 5xx, p99 ${p99.toFixed(2)} s${terraform}`, true);
+  targets.push({ what: "emulator stress: 0 transport errors", met: figures.passed, detail: `${figures.transportErrors} transport errors, ${figures.http5xx} 5xx, ${figures.emulatorTracebacks} tracebacks` });
+} else {
+  targets.push({ what: "emulator stress: 0 transport errors", met: false, detail: "it wrote no report" });
+}
 
 step("pytest suite of the job scripts");
 const pytest = measure("bash", [".ci/pytest", "-q"]);
@@ -82,6 +116,12 @@ step("data plan of one changed job on the sample data (npm run diff -- --data-on
 const dataPlan = benchDataPlan();
 rows.push({ what: "data plan, one changed job", seconds: dataPlan.seconds, note: `Spark start ${dataPlan.sparkStartSeconds ?? "?"} s; base and head of JoinLegislators and SummarizeLegislators in one session` });
 targets.push({ what: `data plan of one changed job <= ${DATA_PLAN_TARGET_SECONDS} s`, met: dataPlan.seconds <= DATA_PLAN_TARGET_SECONDS, detail: `${dataPlan.seconds.toFixed(1)} s` });
+
+step("perf of the example jobs against perf/baseline.json (npm run perf per job)");
+const perf = benchPerf();
+rows.push(...perf.rows);
+targets.push(...perf.targets);
+for (const finding of perf.findings) console.error(`bench: REGRESSION ${finding.message}`);
 
 const scaling: { jobs: number; seconds: number; peakRssMiB: number }[] = [];
 const configDir = tempDir("bench-configs-");
@@ -103,14 +143,14 @@ targets.push({
 
 const rehearsals = [
   ["one account", "default-config.yaml"],
-  ["three accounts", "__tests__/rehearsal/configs/three-accounts.yaml"],
+  ["three accounts", "rehearsal/configs/three-accounts.yaml"],
 ].map(([topology, config]) => {
   step(`rehearsal of ${topology} (about 8 minutes)`);
   return benchRehearsal(topology, config);
 });
 for (const r of rehearsals) {
   if (r.seconds === undefined) continue;
-  targets.push({ what: `rehearsal (${r.topology}) <= 6 min`, met: r.seconds <= REHEARSAL_TARGET_SECONDS && r.passed === true, detail: `${r.seconds.toFixed(0)} s${r.passed ? "" : ", FAILED"}` });
+  targets.push({ what: `rehearsal (${r.topology}) <= 5 min`, met: r.seconds <= REHEARSAL_TARGET_SECONDS && r.passed === true, detail: `${r.seconds.toFixed(0)} s${r.passed ? "" : ", FAILED"}` });
 }
 // What the real Glue job runs cost: the one-account rehearsal again with moto's runs, which run nothing.
 step("rehearsal of one account without real job runs (REHEARSAL_GLUE_JOB_RUNS=moto)");
@@ -145,6 +185,7 @@ const results = {
   rows,
   scaling,
   rehearsals,
+  perfRegressions: perf.findings,
   targets,
 };
 fs.writeFileSync(path.join(PROJECT_DIR, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

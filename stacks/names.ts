@@ -7,6 +7,14 @@ import type { StageName } from "./constants/glue";
 
 export const PIPELINE_STACK_NAME = "pipeline";
 
+/** The CodePipeline. Every role, project, log group, rule and topic of the pipeline stack starts with it. */
+export const PIPELINE_NAME = "glue-pipeline";
+
+/** The pipeline's artifact bucket; globally unique without a random suffix: the account and region make it so. */
+export function artifactBucketName(account: { awsAccountId: string; awsRegion: string }): string {
+  return `${PIPELINE_NAME}-artifacts-${account.awsAccountId}-${account.awsRegion}`;
+}
+
 /** Takes any stage name: the integration test is told stage names on its command line. */
 export function glueStackName(stage: StageName | string): string {
   return `${stage}-glue`;

@@ -9,7 +9,7 @@ import type { AppConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";
 import { ArtifactStore } from "./pipeline/artifact-store";
 import { CodeBuildStep, type CodeBuildStepSpec } from "./pipeline/codebuild-step";
-import { artifactBucketName, PIPELINE_NAME } from "./pipeline/constants";
+import { artifactBucketName, PIPELINE_NAME } from "./names";
 import { deployAccessByStage } from "./pipeline/deploy-access";
 import { driftCheckStep } from "./pipeline/drift-check-step";
 import { failureNotice, noticeTopicName } from "./pipeline/failure-notice";

@@ -1,7 +1,7 @@
 /** The whole AWS acceptance pack, IAM actions included, over every stack of four configs: no finding. */
 import { checkAcceptance, formatFindings } from "../../stacks/acceptance";
-import { acceptanceConfigFiles } from "../helpers/acceptance-configs";
-import { synthApp } from "../helpers/synth-app";
+import { acceptanceConfigFiles } from "../../testkit/acceptance-configs";
+import { synthApp } from "../../testkit/synth-app";
 import { projectActionCatalog } from "./project-catalog";
 
 describe.each(Object.entries(acceptanceConfigFiles()))("AWS acceptance rules with %s", (_name, file) => {

@@ -6,7 +6,7 @@ import * as path from "path";
 import { refuseWhatAwsWouldRefuse } from "../../stacks/acceptance/refuse-at-synth";
 import { addAppStacks } from "../../stacks/app-stacks";
 import { InputError, loadConfig } from "../../stacks/config";
-import { baseConfig, writeTempProject } from "../helpers/temp-project";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
 function appOf(): App {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "glue-cdktf-refuse-")), "out");

@@ -4,9 +4,9 @@
  * that one local Spark session serves them, as the data plan promises; and a change of workers and
  * schedule only, which runs nothing on Spark.
  */
-import { runDataPlan, type DataPlan } from "../../stacks/plan-review/data-plan/data-plan";
-import { dataHeadline, formatDataPlan } from "../../stacks/plan-review/data-plan/format-data-plan";
-import { runDiff } from "../../stacks/plan-review/diff-cli";
+import { runDataPlan, type DataPlan } from "../../review/data-plan/data-plan";
+import { dataHeadline, formatDataPlan } from "../../review/data-plan/format-data-plan";
+import { runDiff } from "../../review/diff-cli";
 import { dataPlanRepo, exampleConfig } from "../helpers/data-plan-repo";
 
 const SPARK_TIMEOUT = 400_000;

@@ -1,10 +1,10 @@
 /** The data plan's pure parts: schema comparison, cost, runs per month of a schedule, and the config's schema key. */
 import { ConfigError, loadConfig } from "../../stacks/config";
 import { averageRunsPerMonth } from "../../stacks/config/schedule";
-import { jobCost } from "../../stacks/plan-review/data-plan/job-cost";
-import { schemaChanges, widens, type SideSchema } from "../../stacks/plan-review/data-plan/schema-changes";
+import { jobCost } from "../../review/data-plan/job-cost";
+import { schemaChanges, widens, type SideSchema } from "../../review/data-plan/schema-changes";
 import { exampleConfig } from "../helpers/data-plan-repo";
-import { writeTempProject } from "../helpers/temp-project";
+import { writeTempProject } from "../../testkit/temp-project";
 import { SUMMARY_SCRIPT } from "../helpers/chain-config";
 
 const side = (columns: [string, string, boolean?][], keys?: string[]): SideSchema => ({

@@ -1,5 +1,5 @@
 /** The example as a chain, for tests: JoinLegislators writes legislators_history; SummarizeLegislators reads it, after it. */
-import { baseConfig } from "./temp-project";
+import { baseConfig } from "../../testkit/temp-project";
 
 type Json = Record<string, any>;
 

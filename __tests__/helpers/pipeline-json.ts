@@ -2,7 +2,7 @@
 import { Testing } from "cdktf";
 import { loadConfig } from "../../stacks/config";
 import { PipelineStack } from "../../stacks/pipeline-stack";
-import { baseConfig, writeTempProject } from "./temp-project";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
 export type Json = Record<string, any>;
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_DURATION_SECONDS, DEFAULT_MAX_WAIT_MINUTES, parseIntegArgs, UsageError } from "./args";
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_DURATION_SECONDS, DEFAULT_MAX_WAIT_MINUTES, parseIntegArgs, UsageError } from "../../integ/args";
 
 const required = ["--account", "123456789012", "--region", "eu-west-1", "--stage-name", "dev"];
 

@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from "./bounded-pool";
+import { mapWithConcurrency } from "../../integ/bounded-pool";
 
 describe("mapWithConcurrency", () => {
   it("never has more than the limit in flight, uses all of it, and keeps the input order", async () => {

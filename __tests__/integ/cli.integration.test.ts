@@ -17,11 +17,11 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "./cli";
-import { createGlueClient } from "./clients";
-import { discoverStageJobs } from "./discover-jobs";
-import { findStageWorkflow } from "./discover-workflow";
-import { MOTO_ACCOUNT, startMotoServer, type MotoServer } from "./moto-server";
+import { main } from "../../integ/cli";
+import { createGlueClient } from "../../integ/clients";
+import { discoverStageJobs } from "../../integ/discover-jobs";
+import { findStageWorkflow } from "../../integ/discover-workflow";
+import { MOTO_ACCOUNT, startMotoServer, type MotoServer } from "../../rehearsal/emulator/moto-server";
 
 const REGION = "eu-west-1";
 const REPO_ROOT = join(__dirname, "..", "..");
@@ -65,7 +65,7 @@ interface CliRun {
   readonly stderr: string;
 }
 
-/** `node --require tsx/cjs __tests__/integ/cli.ts ...` (what `npm run integ` runs, without npx) with dummy credentials and nothing from the caller's AWS config. */
+/** `node --require tsx/cjs integ/cli.ts ...` (what `npm run integ` runs, without npx) with dummy credentials and nothing from the caller's AWS config. */
 function runCliProcess(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -78,7 +78,7 @@ function runCliProcess(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   };
   for (const name of ["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_DEFAULT_REGION"]) delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", "__tests__/integ/cli.ts", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "integ/cli.ts", ...args], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

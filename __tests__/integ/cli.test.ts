@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AssumeRoleError } from "./clients";
-import { EXIT_AWS_ERROR, EXIT_BAD_ARGUMENTS, EXIT_PASSED, EXIT_TEST_FAILED, main, type CliDeps } from "./cli";
+import { AssumeRoleError } from "../../integ/clients";
+import { EXIT_AWS_ERROR, EXIT_BAD_ARGUMENTS, EXIT_PASSED, EXIT_TEST_FAILED, main, type CliDeps } from "../../integ/cli";
 import { FAKE_ACCOUNT, FAKE_REGION, FakeGlueAccount, type FakeJob } from "./fake-glue";
 import type { FakeWorkflow } from "./fake-workflow";
 import { useTempDir } from "./temp-dir";

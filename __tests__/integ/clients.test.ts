@@ -1,6 +1,6 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSServiceException } from "@aws-sdk/client-sts";
-import type { IntegOptions } from "./args";
-import { AssumeRoleError, assumeRoleCredentials, createGlueClient, verifyCallerAccount, WrongAccountError, type StsApi } from "./clients";
+import type { IntegOptions } from "../../integ/args";
+import { AssumeRoleError, assumeRoleCredentials, createGlueClient, verifyCallerAccount, WrongAccountError, type StsApi } from "../../integ/clients";
 
 const roleArn = "arn:aws:iam::123456789012:role/glue-test-dev";
 const hour = 3_600_000;

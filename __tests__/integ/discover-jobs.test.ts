@@ -1,4 +1,4 @@
-import { belongsToStage, discoverStageJobs, jobArn, listAllJobNames, partitionOf } from "./discover-jobs";
+import { belongsToStage, discoverStageJobs, jobArn, listAllJobNames, partitionOf } from "../../integ/discover-jobs";
 import { FAKE_ACCOUNT, FAKE_REGION, FakeGlueAccount, serviceError, type FakeJob } from "./fake-glue";
 
 const target = { account: FAKE_ACCOUNT, region: FAKE_REGION, stageName: "dev" };

@@ -11,9 +11,9 @@ import {
   type JobRun,
   type ServiceOutputTypes,
 } from "@aws-sdk/client-glue";
-import { jobArn } from "./discover-jobs";
+import { jobArn } from "../../integ/discover-jobs";
 import { FakeWorkflows, type FakeWorkflow } from "./fake-workflow";
-import { FINAL_STATES } from "./wait-for-run";
+import { FINAL_STATES } from "../../integ/wait-for-run";
 
 export const FAKE_ACCOUNT = "123456789012";
 export const FAKE_REGION = "eu-west-1";

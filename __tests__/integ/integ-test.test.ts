@@ -1,7 +1,7 @@
-import type { IntegOptions } from "./args";
+import type { IntegOptions } from "../../integ/args";
 import { FAKE_ACCOUNT, FAKE_REGION, FakeGlueAccount, serviceError, type FakeJob } from "./fake-glue";
 import type { FakeWorkflow } from "./fake-workflow";
-import { runIntegrationTest } from "./integ-test";
+import { runIntegrationTest } from "../../integ/integ-test";
 import { virtualClock } from "./virtual-clock";
 
 const options: IntegOptions = {

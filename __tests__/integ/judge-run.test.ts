@@ -1,4 +1,4 @@
-import { judgeRun, runSeconds } from "./judge-run";
+import { judgeRun, runSeconds } from "../../integ/judge-run";
 
 const finished = (run: object) => ({ kind: "finished" as const, run });
 

@@ -1,7 +1,7 @@
 import { fakeWorkflowGraph, type FakeJobRunStep } from "./fake-workflow";
-import { judgeWorkflowRun } from "./judge-workflow";
-import type { WorkflowWaitResult } from "./run-workflow";
-import { workflowJobs } from "./workflow-graph";
+import { judgeWorkflowRun } from "../../integ/judge-workflow";
+import type { WorkflowWaitResult } from "../../integ/run-workflow";
+import { workflowJobs } from "../../integ/workflow-graph";
 
 const spec = { name: "dev-glue-workflow", jobs: [{ name: "dev-Join" }, { name: "dev-Summarize", after: ["dev-Join"] }] };
 const workflow = { name: spec.name, ...workflowJobs(fakeWorkflowGraph(spec)) };

@@ -1,4 +1,4 @@
-import { escapeXml, formatJUnitXml } from "./junit-xml";
+import { escapeXml, formatJUnitXml } from "../../integ/junit-xml";
 import { mixedReport, noJobsReport } from "./report-fixtures";
 
 describe("formatJUnitXml", () => {

@@ -1,4 +1,4 @@
-import type { IntegReport } from "./types";
+import type { IntegReport } from "../../integ/types";
 
 /** A report with one passing and one failing job, for the report format tests. */
 export const mixedReport: IntegReport = {

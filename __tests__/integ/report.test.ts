@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { formatJsonReport, writeReport } from "./report";
+import { formatJsonReport, writeReport } from "../../integ/report";
 import { mixedReport } from "./report-fixtures";
 import { useTempDir } from "./temp-dir";
 

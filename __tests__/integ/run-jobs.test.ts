@@ -1,6 +1,6 @@
 import { ConcurrentRunsExceededException } from "@aws-sdk/client-glue";
 import { FakeGlueAccount, serviceError, type FakeJob } from "./fake-glue";
-import { runJobs, type RunJobsOptions } from "./run-jobs";
+import { runJobs, type RunJobsOptions } from "../../integ/run-jobs";
 import { virtualClock } from "./virtual-clock";
 
 const running = { JobRunState: "RUNNING" };

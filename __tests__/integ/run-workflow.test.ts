@@ -1,6 +1,6 @@
-import { findStageWorkflow } from "./discover-workflow";
+import { findStageWorkflow } from "../../integ/discover-workflow";
 import { FakeGlueAccount, serviceError } from "./fake-glue";
-import { startWorkflowRun, waitForWorkflowRun } from "./run-workflow";
+import { startWorkflowRun, waitForWorkflowRun } from "../../integ/run-workflow";
 import { virtualClock } from "./virtual-clock";
 
 const workflow = { name: "dev-glue-workflow", jobs: [{ name: "A" }, { name: "B", after: ["A"] }] };

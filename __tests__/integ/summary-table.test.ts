@@ -1,4 +1,4 @@
-import { formatSummaryTable } from "./summary-table";
+import { formatSummaryTable } from "../../integ/summary-table";
 
 describe("formatSummaryTable", () => {
   it("lines up job, run id, state and seconds, then counts passes and lists failures", () => {

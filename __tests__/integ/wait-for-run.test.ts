@@ -1,6 +1,6 @@
 import { FakeGlueAccount, serviceError } from "./fake-glue";
 import { virtualClock } from "./virtual-clock";
-import { waitForJobRun } from "./wait-for-run";
+import { waitForJobRun } from "../../integ/wait-for-run";
 
 const running = { JobRunState: "RUNNING" };
 

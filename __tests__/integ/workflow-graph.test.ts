@@ -1,5 +1,5 @@
 import { fakeWorkflowGraph } from "./fake-workflow";
-import { hasDependencies, jobRunsOf, longestChain, workflowJobs } from "./workflow-graph";
+import { hasDependencies, jobRunsOf, longestChain, workflowJobs } from "../../integ/workflow-graph";
 
 const chain = { name: "dev-glue-workflow", jobs: [{ name: "dev-Process" }, { name: "dev-Join" }, { name: "dev-Summarize", after: ["dev-Join"] }] };
 

@@ -9,8 +9,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFil
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { InputError } from "../../stacks/config";
-import { runDiff } from "../../stacks/plan-review/diff-cli";
-import { baseConfig, writeTempProject } from "../helpers/temp-project";
+import { runDiff } from "../../review/diff-cli";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
 const PROJECT = join(__dirname, "..", "..");
 const FIXTURES = join(__dirname, "fixtures");
@@ -52,7 +52,7 @@ function fakeWorld(plans: Record<string, string>) {
 /** The command as the npm script runs it: its own process, exit code and streams. */
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ["--require", "tsx/cjs", "stacks/plan-review/diff-cli.ts", ...args], { cwd: PROJECT, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--require", "tsx/cjs", "review/diff-cli.ts", ...args], { cwd: PROJECT, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );

@@ -1,9 +1,9 @@
 /** The summary's text, markdown and headline, over recorded plans. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatMarkdown, formatText, headline, MAX_LISTED_CHANGES } from "../../stacks/plan-review/format-summary";
-import { asPlanJson } from "../../stacks/plan-review/plan-json";
-import { summarizePlan, type StackSummary } from "../../stacks/plan-review/summarize-plan";
+import { formatMarkdown, formatText, headline, MAX_LISTED_CHANGES } from "../../review/format-summary";
+import { asPlanJson } from "../../review/plan-json";
+import { summarizePlan, type StackSummary } from "../../review/summarize-plan";
 
 const summary = (name: string, stack = "dev-glue"): StackSummary =>
   summarizePlan(stack, asPlanJson(JSON.parse(readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8"))));

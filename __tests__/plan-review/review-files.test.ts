@@ -1,10 +1,10 @@
 /** The review's exit code, headline and markdown when several stacks are reviewed, or one failed. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HEADLINE_LENGTH } from "../../stacks/plan-review/format-summary";
-import { asPlanJson } from "../../stacks/plan-review/plan-json";
-import { exitCodeOf, reviewHeadline, reviewMarkdown } from "../../stacks/plan-review/review-files";
-import { summarizePlan } from "../../stacks/plan-review/summarize-plan";
+import { HEADLINE_LENGTH } from "../../stacks/pipeline/constants";
+import { asPlanJson } from "../../review/plan-json";
+import { exitCodeOf, reviewHeadline, reviewMarkdown } from "../../review/review-files";
+import { summarizePlan } from "../../review/summarize-plan";
 
 const summary = (name: string, stack: string) => summarizePlan(stack, asPlanJson(JSON.parse(readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8"))));
 

@@ -1,5 +1,5 @@
-import type { TerraformPlanJson } from "../../stacks/plan-review/plan-json";
-import { differences, formatDrift, summarizeDrift } from "../../stacks/plan-review/summarize-drift";
+import type { TerraformPlanJson } from "../../review/plan-json";
+import { differences, formatDrift, summarizeDrift } from "../../review/summarize-drift";
 
 const job = (workers: number, tags: Record<string, string> = {}) => ({
   name: "dev-JoinLegislators",

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { asPlanJson, type TerraformPlanJson } from "../../stacks/plan-review/plan-json";
-import { riskOf } from "../../stacks/plan-review/risky-types";
-import { actionOf, formatPath, summarizePlan } from "../../stacks/plan-review/summarize-plan";
+import { asPlanJson, type TerraformPlanJson } from "../../review/plan-json";
+import { riskOf } from "../../review/risky-types";
+import { actionOf, formatPath, summarizePlan } from "../../review/summarize-plan";
 
 const fixture = (name: string): TerraformPlanJson => asPlanJson(JSON.parse(readFileSync(join(__dirname, "fixtures", `${name}.json`), "utf8")));
 const zero = { add: 0, change: 0, replace: 0, destroy: 0, forget: 0, import: 0 };

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { VENV_PYTHON } from "../integ/moto-server";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
 
 interface Race {
   readonly mode: string;
@@ -31,7 +31,7 @@ describe("moto's backends under concurrent requests", () => {
   }, 60_000);
 
   test("the launcher serves moto, its recorder and patches inside SerializedBackends", () => {
-    const launcher = readFileSync(join(__dirname, "moto_launcher.py"), "utf8");
+    const launcher = readFileSync(join(__dirname, "..", "..", "rehearsal", "emulator", "moto_launcher.py"), "utf8");
     expect(launcher).toMatch(/app = SerializedBackends\(CallRecorder\(DomainDispatcherApplication\(/);
   });
 });

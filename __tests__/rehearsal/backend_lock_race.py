@@ -19,7 +19,8 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The emulator's own packages, as its launcher puts them on the path.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rehearsal", "emulator"))
 
 from moto.iam.exceptions import NotFoundException  # noqa: E402
 from moto.iam.models import iam_backends  # noqa: E402

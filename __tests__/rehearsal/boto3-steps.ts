@@ -1,8 +1,8 @@
 /** boto3 against the emulator, for the launcher's tests: a script of `step(name, call)`s and what each gave. */
 import { execFile } from "node:child_process";
-import { VENV_PYTHON } from "../integ/moto-server";
-import type { AwsCredentials } from "./emulator";
-import { awsClientEnv, type EmulatorTarget } from "./emulator-override";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import type { AwsCredentials } from "../../rehearsal/emulator/emulator";
+import { awsClientEnv, type EmulatorTarget } from "../../rehearsal/emulator/emulator-override";
 
 export interface Boto3Options {
   /** Where the AWS config files of the run go. */

@@ -1,6 +1,6 @@
 /** How the rehearsal judges the drift check's two runs, from what it wrote and what it published. */
-import type { RecordedCall } from "./emulator";
-import { judgeDriftFound, judgeNoDrift, OUT_OF_BAND, publishedNotices } from "./drift-steps";
+import type { RecordedCall } from "../../rehearsal/emulator/emulator";
+import { judgeDriftFound, judgeNoDrift, OUT_OF_BAND, publishedNotices } from "../../rehearsal/drift-steps";
 
 const call = (action: string, status: number): RecordedCall =>
   ({ seq: 1, time: 0, accessKeyId: null, accountId: "111111111111", principalArn: null, roleArn: null, service: action.split(":")[0], action, region: "eu-west-1", method: "POST", path: "/", params: {}, status }) as RecordedCall;

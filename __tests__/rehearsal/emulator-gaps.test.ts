@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMULATOR_GAPS, formatGaps, MOTO_VERSION } from "./emulator-gaps";
+import { EMULATOR_DIR } from "../../rehearsal/emulator/emulator";
+import { EMULATOR_GAPS, formatGaps, MOTO_VERSION } from "../../rehearsal/emulator/emulator-gaps";
 
 const HANDLING = /^(patched in the launcher \((moto_[a-z_]+\/[a-z0-9_]+\.py)[,)]|resource left out: .+|checked outside the emulator: .+|accepted: .+)/;
 
@@ -25,7 +26,7 @@ describe("EMULATOR_GAPS", () => {
     for (const gap of EMULATOR_GAPS) {
       const module = HANDLING.exec(gap.handling)?.[2];
       if (!module) continue;
-      const file = join(__dirname, module);
+      const file = join(EMULATOR_DIR, module);
       expect(existsSync(file)).toBe(true);
       const docstring = /^"""([\s\S]*?)"""/.exec(readFileSync(file, "utf8"))?.[1] ?? "";
       if (module.startsWith("moto_patches/")) expect(docstring).toContain(gap.id);
@@ -33,7 +34,7 @@ describe("EMULATOR_GAPS", () => {
   });
 
   test("every patch module of the launcher is in the list", () => {
-    const patches = readFileSync(join(__dirname, "moto_patches", "__init__.py"), "utf8");
+    const patches = readFileSync(join(EMULATOR_DIR, "moto_patches", "__init__.py"), "utf8");
     const listed = [...patches.matchAll(/^ {4}([a-z_]+),$/gm)].map((m) => m[1]);
     expect(listed.length).toBeGreaterThan(0);
     for (const name of listed) expect(EMULATOR_GAPS.some((g) => g.handling.includes(`moto_patches/${name}.py`))).toBe(true);

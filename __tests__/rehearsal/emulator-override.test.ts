@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { awsClientEnv, emulatorOverride, endpointOfType, endpointsOf, OVERRIDE_FILE, writeEmulatorOverride } from "./emulator-override";
+import { awsClientEnv, emulatorOverride, endpointOfType, endpointsOf, OVERRIDE_FILE, writeEmulatorOverride } from "../../rehearsal/emulator/emulator-override";
 
 const emulator = { endpoint: "https://127.0.0.1:4566", caBundle: "/tmp/run/ca.pem" };
 

@@ -8,11 +8,11 @@ import { Agent, get } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { ADMIN_ROLE_NAME, parseCalls, startEmulator, type AwsCredentials, type Emulator } from "./emulator";
+import { ADMIN_ROLE_NAME, EMULATOR_DIR, parseCalls, startEmulator, type AwsCredentials, type Emulator } from "../../rehearsal/emulator/emulator";
 import { runBoto3Steps } from "./boto3-steps";
-import { changeWorkersOutOfBand, OUT_OF_BAND } from "./drift-steps";
-import { emptyBucket, managedObjectKeys } from "./empty-bucket";
-import { projectResourcesLeft } from "./emulator-inventory";
+import { changeWorkersOutOfBand, OUT_OF_BAND } from "../../rehearsal/drift-steps";
+import { emptyBucket, managedObjectKeys } from "../../rehearsal/empty-bucket";
+import { projectResourcesLeft } from "../../rehearsal/emulator/emulator-inventory";
 
 let workDir: string;
 let emulator: Emulator;
@@ -116,7 +116,7 @@ describe("the launcher's lifetime", () => {
 
   test("ends when the process that started it is killed outright", async () => {
     const dir = join(workDir, "orphan");
-    const program = `require(${JSON.stringify(join(__dirname, "emulator"))}).startEmulator({ workDir: ${JSON.stringify(dir)} }).then((e) => console.log("endpoint " + e.endpoint + " " + e.caBundle))`;
+    const program = `require(${JSON.stringify(join(EMULATOR_DIR, "emulator"))}).startEmulator({ workDir: ${JSON.stringify(dir)} }).then((e) => console.log("endpoint " + e.endpoint + " " + e.caBundle))`;
     const parent = spawn(process.execPath, ["--require", "tsx/cjs", "-e", program], { cwd: join(__dirname, "..", ".."), stdio: ["ignore", "pipe", "pipe"] });
     const line = await new Promise<string>((resolve, reject) => {
       let out = "";

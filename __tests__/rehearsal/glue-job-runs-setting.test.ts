@@ -1,4 +1,4 @@
-import { rehearsalGlueJobRuns } from "./glue-job-runs-setting";
+import { rehearsalGlueJobRuns } from "../../rehearsal/glue-job-runs-setting";
 
 describe("rehearsalGlueJobRuns", () => {
   test("jobs really run unless REHEARSAL_GLUE_JOB_RUNS=moto", () => {

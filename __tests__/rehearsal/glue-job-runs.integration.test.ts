@@ -18,11 +18,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IntegOptions } from "../integ/args";
-import { runIntegrationTest } from "../integ/integ-test";
-import { VENV_PYTHON } from "../integ/moto-server";
-import { startEmulator, type AwsCredentials, type Emulator } from "./emulator";
-import { awsClientEnv } from "./emulator-override";
+import type { IntegOptions } from "../../integ/args";
+import { runIntegrationTest } from "../../integ/integ-test";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import { EMULATOR_DIR, startEmulator, type AwsCredentials, type Emulator } from "../../rehearsal/emulator/emulator";
+import { awsClientEnv } from "../../rehearsal/emulator/emulator-override";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
@@ -254,7 +254,7 @@ describe("last_error_line: what becomes a FAILED run's ErrorMessage", () => {
     ["nothing but Spark's logging", "25/11/25 02:43:31 WARN Utils: x", null],
   ];
   const results: Array<string | null> = JSON.parse(
-    execFileSync(VENV_PYTHON, ["-c", "import json, sys\nsys.path.insert(0, sys.argv[1])\nfrom moto_support.glue_run_process import last_error_line\nprint(json.dumps([last_error_line(t) for t in json.load(sys.stdin)]))", __dirname], {
+    execFileSync(VENV_PYTHON, ["-c", "import json, sys\nsys.path.insert(0, sys.argv[1])\nfrom moto_support.glue_run_process import last_error_line\nprint(json.dumps([last_error_line(t) for t in json.load(sys.stdin)]))", EMULATOR_DIR], {
       input: JSON.stringify(CASES.map(([, text]) => text)),
       encoding: "utf8",
     }),

@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IntegOptions } from "../integ/args";
-import { runIntegrationTest } from "../integ/integ-test";
-import { startEmulator, type Emulator } from "./emulator";
-import { projectResourcesLeft } from "./emulator-inventory";
+import type { IntegOptions } from "../../integ/args";
+import { runIntegrationTest } from "../../integ/integ-test";
+import { startEmulator, type Emulator } from "../../rehearsal/emulator/emulator";
+import { projectResourcesLeft } from "../../rehearsal/emulator/emulator-inventory";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";

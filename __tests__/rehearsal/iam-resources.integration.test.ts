@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { VENV_PYTHON } from "../integ/moto-server";
-import { startEmulator, type AwsCredentials, type Emulator, type RecordedCall } from "./emulator";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import { EMULATOR_DIR, startEmulator, type AwsCredentials, type Emulator, type RecordedCall } from "../../rehearsal/emulator/emulator";
 import { runBoto3Steps } from "./boto3-steps";
 
 const ACCOUNT = "111111111111";
@@ -85,7 +85,7 @@ for action, params in json.load(sys.stdin):
 print(json.dumps(out))
 `;
   const results: Array<string[] | null> = JSON.parse(
-    execFileSync(VENV_PYTHON, ["-c", PROGRAM, __dirname], { input: JSON.stringify(CASES.map(([action, params]) => [action, params])), encoding: "utf8" }),
+    execFileSync(VENV_PYTHON, ["-c", PROGRAM, EMULATOR_DIR], { input: JSON.stringify(CASES.map(([action, params]) => [action, params])), encoding: "utf8" }),
   );
 
   test.each(CASES.map(([action, params], i) => [`${action} ${JSON.stringify(params)}`, i] as const))("%s", (_name, index) => {
@@ -128,7 +128,7 @@ for identity, statements, account, key_policy in json.load(sys.stdin):
 print(json.dumps(out))
 `;
   const results: string[] = JSON.parse(
-    execFileSync(VENV_PYTHON, ["-c", PROGRAM, __dirname], { input: JSON.stringify(CASES.map((c) => c.slice(1, 5))), encoding: "utf8" }),
+    execFileSync(VENV_PYTHON, ["-c", PROGRAM, EMULATOR_DIR], { input: JSON.stringify(CASES.map((c) => c.slice(1, 5))), encoding: "utf8" }),
   );
 
   test.each(CASES.map((c, i) => [c[0], i] as const))("%s", (_name, index) => {

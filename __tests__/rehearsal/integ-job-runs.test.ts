@@ -1,7 +1,7 @@
-import { formatJUnitXml } from "../integ/junit-xml";
-import type { IntegReport } from "../integ/types";
-import { jobRunsOfJUnit } from "./integ-job-runs";
-import { formatJobRuns } from "./report";
+import { formatJUnitXml } from "../../integ/junit-xml";
+import type { IntegReport } from "../../integ/types";
+import { jobRunsOfJUnit } from "../../rehearsal/integ-job-runs";
+import { formatJobRuns } from "../../rehearsal/report";
 
 const REPORT: IntegReport = {
   stageName: "dev",

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../../stacks/config";
-import { describeOutputs, expectedOutputs } from "./job-outputs";
+import { describeOutputs, expectedOutputs } from "../../rehearsal/job-outputs";
 
 describe("expectedOutputs: what the dev jobs must have written on the sample data", () => {
   test("each output of the default config's jobs, with the rows its script writes on the sample data", () => {

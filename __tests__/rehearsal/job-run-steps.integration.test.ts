@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, PROJECT_DIR, type AppConfig } from "../../stacks/config";
-import { VENV_PYTHON } from "../integ/moto-server";
-import { startEmulator, type AwsCredentials, type Emulator } from "./emulator";
-import { awsClientEnv } from "./emulator-override";
-import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import { startEmulator, type AwsCredentials, type Emulator } from "../../rehearsal/emulator/emulator";
+import { awsClientEnv } from "../../rehearsal/emulator/emulator-override";
+import { jobOutputsStep, seedSampleDataStep } from "../../rehearsal/job-run-steps";
 
 describe("seedSampleDataStep and jobOutputsStep against the launcher", () => {
   let workDir: string;

@@ -6,9 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { judge } from "./laptop-diff";
-import { writeOfflineTerraform } from "./offline-terraform";
-import type { TerraformTools } from "./terraform-tools";
+import { judge } from "../../rehearsal/laptop-diff";
+import { writeOfflineTerraform } from "../../rehearsal/offline-terraform";
+import type { TerraformTools } from "../../rehearsal/terraform-tools";
 
 const update = { address: "aws_glue_job.job", type: "aws_glue_job", action: "update", name: "prod-JoinLegislators", forcedBy: [] };
 const stack = (changes: unknown[], counts = { add: 0, change: changes.length, replace: 0, destroy: 0 }) => ({ stack: "prod-glue", changed: changes.length > 0, counts, risky: [], changes });

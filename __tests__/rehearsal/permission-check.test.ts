@@ -1,5 +1,5 @@
-import type { RecordedCall } from "./emulator";
-import { checkStepPermissions } from "./permission-check";
+import type { RecordedCall } from "../../rehearsal/emulator/emulator";
+import { checkStepPermissions } from "../../rehearsal/permission-check";
 
 const ROLE = "arn:aws:iam::123456789012:role/glue-pipeline-deploy-dev";
 let seq = 0;

@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from "../../stacks/config";
-import { synthApp } from "../helpers/synth-app";
-import { baseConfig, writeTempProject } from "../helpers/temp-project";
-import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables, scheduledBuild } from "./pipeline-definition";
+import { synthApp } from "../../testkit/synth-app";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
+import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables, scheduledBuild } from "../../rehearsal/pipeline-definition";
 
 describe("pipelineActions", () => {
   const actions = pipelineActions(synthApp(DEFAULT_CONFIG_FILE).pipeline);

@@ -3,7 +3,8 @@
  * evaluates the whole table).
  */
 import { execFileSync } from "node:child_process";
-import { VENV_PYTHON } from "../integ/moto-server";
+import { EMULATOR_DIR } from "../../rehearsal/emulator/emulator";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
 
 interface Case {
   readonly name: string;
@@ -67,7 +68,7 @@ print(json.dumps(out))
 
 describe("policy_evaluator.evaluate", () => {
   const results: Array<string | null> = JSON.parse(
-    execFileSync(VENV_PYTHON, ["-c", PROGRAM, __dirname], { input: JSON.stringify(CASES), encoding: "utf8" }),
+    execFileSync(VENV_PYTHON, ["-c", PROGRAM, EMULATOR_DIR], { input: JSON.stringify(CASES), encoding: "utf8" }),
   );
 
   test.each(CASES.map((c, i) => [c.name, i] as const))("%s", (_name, index) => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PROJECT_DIR } from "../../stacks/config";
-import { listProjectFiles } from "./project-files";
+import { listProjectFiles } from "../../rehearsal/project-files";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "project-files-"));

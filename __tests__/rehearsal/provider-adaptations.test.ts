@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { adaptationReport, adaptStackToProvider, PROVIDER_ADAPTATIONS } from "./provider-adaptations";
+import { adaptationReport, adaptStackToProvider, PROVIDER_ADAPTATIONS } from "../../rehearsal/provider-adaptations";
 
 const webhook = { project_name: "glue-pipeline-pr-check", build_type: "BUILD", pull_request_build_policy: [{ requires_comment_approval: "DISABLED" }] };
 

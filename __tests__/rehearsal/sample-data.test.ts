@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../../stacks/config";
-import { SAMPLE_DATA_DIR, sampleObjects } from "./sample-data";
+import { SAMPLE_DATA_DIR, sampleObjects } from "../../rehearsal/sample-data";
 
 const LEGISLATORS = join(SAMPLE_DATA_DIR, "awsglue-datasets", "examples", "us-legislators", "all");
 

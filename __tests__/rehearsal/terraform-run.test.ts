@@ -1,5 +1,5 @@
-import { firstErrorBlock } from "../../stacks/plan-review/terraform-plan";
-import { terraformProcessEnv } from "./terraform-run";
+import { firstErrorBlock } from "../../review/terraform-plan";
+import { terraformProcessEnv } from "../../rehearsal/terraform-run";
 
 describe("firstErrorBlock", () => {
   test("takes the first Error block of Terraform's output, without box drawing", () => {

@@ -12,7 +12,7 @@ import {
   providerVersionsIn,
   rewriteProviderPin,
   terraformEnv,
-} from "./terraform-tools";
+} from "../../rehearsal/terraform-tools";
 
 const PLATFORM = "linux_amd64";
 let root: string;

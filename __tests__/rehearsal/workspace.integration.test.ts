@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { PROJECT_DIR } from "../../stacks/config";
-import { prepareWorkspace, projectFiles, withLocalBackend, type Workspace } from "./workspace";
+import { prepareWorkspace, projectFiles, withLocalBackend, type Workspace } from "../../rehearsal/workspace";
 
 describe("withLocalBackend", () => {
   test("sets backend to local and keeps every other key and comment", () => {

@@ -2,7 +2,7 @@
 
     python -m data_plan.driver SPEC_FILE RESULT_FILE     (the head's job_scripts/ on PYTHONPATH)
 
-The spec (written by stacks/plan-review/data-plan/run-data-plan.ts) is JSON:
+The spec (written by review/data-plan/run-driver.ts, shaped by driver-spec.ts) is JSON:
 
     {"sides": [{"side": "base", "scriptsDir": "/tmp/.../job_scripts", "jobs": [{"name", "script", "args"}],
                 "outputs": [{"job", "output", "location", "columns": [...] | null, "keys": [...] | null}]},

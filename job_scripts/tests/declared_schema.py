@@ -1,7 +1,7 @@
 """The schemas the config declares for the jobs' outputs (`outputs.<name>.schema`), and the check a job's
 test makes with them: what the job wrote breaks none of them (data_plan.contract.violations).
 
-The config is read by its own loader (job_scripts/declared-schemas.ts, one node process per test
+The config is read by its own loader (local-run/declared-schemas.ts, one node process per test
 session), so a declaration is checked exactly as the stacks and the data plan read it.
 """
 import functools
@@ -20,7 +20,7 @@ PROJECT_DIR = JOB_SCRIPTS_DIR.parent
 def declared_schemas(stage: str = "dev") -> dict:
     """{job: {output: {"columns": [...], "keys": [...]}}} for the stage's outputs that declare a schema."""
     run = subprocess.run(
-        ["node", "--require", "tsx/cjs", str(JOB_SCRIPTS_DIR / "declared-schemas.ts"), "--stage", stage],
+        ["node", "--require", "tsx/cjs", str(PROJECT_DIR / "local-run" / "declared-schemas.ts"), "--stage", stage],
         cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
     )
     if run.returncode != 0:

@@ -1,8 +1,7 @@
 /** Turns a schema-valid config into the typed `AppConfig`: merges stage overrides, applies defaults, checks across keys and files. */
 import * as path from "path";
 import { STAGE_NAMES, StageName } from "../constants/glue";
-import { glueStackName, roleBoundaryArn, stageBucketName, stageDatabaseName } from "../names";
-import { artifactBucketName } from "../pipeline/constants";
+import { artifactBucketName, glueStackName, roleBoundaryArn, stageBucketName, stageDatabaseName } from "../names";
 import { accountProblems } from "./check-accounts";
 import { libraryProblem, scriptsDirProblem } from "./check-files";
 import type { ConfigProblem } from "./config-error";

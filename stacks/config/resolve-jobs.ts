@@ -3,13 +3,15 @@
  * placeholders replaced, and every value checked where it was written.
  */
 import * as path from "path";
-import { DEFAULT_EXECUTION_CLASS, FLEX_WORKER_TYPES, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName, STREAMING_ONLY_WORKER_TYPES } from "../constants/glue";
+import { DEFAULT_EXECUTION_CLASS, JOB_DEFAULTS, RESERVED_JOB_ARGUMENTS, StageName } from "../constants/glue";
+import { ETL_WORKER_TYPES, FLEX_WORKER_TYPES, STREAMING_ONLY_WORKER_TYPES } from "../constants/glue-worker-types";
 import { glueJobName } from "../names";
 import { scriptProblem } from "./check-files";
 import { LocationContext, locationProblem, overlapProblems, PlacedJob } from "./check-locations";
 import type { ConfigProblem } from "./config-error";
 import { closestMatch } from "./did-you-mean";
 import { replacePlaceholders } from "./placeholders";
+import { resolveCapacity } from "./resolve-capacity";
 import { resolveStageWorkflow } from "./resolve-workflow";
 import type { JobInput } from "./schema";
 import { normalizeType } from "./schema-output-contract";
@@ -113,7 +115,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
   if (STREAMING_ONLY_WORKER_TYPES.includes(workerType)) {
     problems.push({
       path: at("workerType"),
-      message: `found ${workerType}, which Glue runs only for streaming jobs; these jobs are Spark ETL (glueetl): expected one of G.1X, G.2X, G.4X … R.8X, for example G.1X`,
+      message: `found ${workerType}, which Glue runs only for streaming jobs; these jobs are Spark ETL (glueetl): expected one of ${ETL_WORKER_TYPES.slice(0, 3).join(", ")} … ${ETL_WORKER_TYPES.at(-1)}, for example ${JOB_DEFAULTS.workerType}`,
     });
   }
   const flexFits = FLEX_WORKER_TYPES.includes(workerType);
@@ -192,6 +194,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     maxRetries: job.maxRetries ?? JOB_DEFAULTS.maxRetries,
     maxConcurrentRuns: job.maxConcurrentRuns ?? JOB_DEFAULTS.maxConcurrentRuns,
     expectedDurationMinutes: job.expectedDurationMinutes,
+    ...(job.capacity ? { capacity: resolveCapacity(job.capacity) } : {}),
   };
 }
 

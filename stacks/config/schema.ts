@@ -4,10 +4,12 @@
  */
 import { z } from "zod";
 import { AWS_REGIONS } from "../constants/aws-regions";
-import { EXECUTION_CLASSES, GLUE_VERSIONS, WORKER_TYPES } from "../constants/glue";
+import { EXECUTION_CLASSES, GLUE_VERSIONS } from "../constants/glue";
+import { WORKER_TYPES } from "../constants/glue-worker-types";
 import { describeFound, expectedMessage } from "./messages";
 import { driftScheduleProblem } from "./drift-schedule";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";
+import { capacitySchema } from "./schema-capacity";
 import { afterSchema, athenaSchema, inputSchema, outputSchema, scheduleSchema } from "./schema-orchestration";
 import { branchProblem, bucketNameProblem, hostnameProblem, isPythonPackageName, TAG_CHARACTERS } from "./value-rules";
 
@@ -67,6 +69,7 @@ export const jobSchema = closedObject(
     maxRetries: wholeNumber("maxRetries", 0, 10, 0).optional(),
     maxConcurrentRuns: wholeNumber("maxConcurrentRuns", 1, 1000, 1).optional(),
     expectedDurationMinutes: wholeNumber("expectedDurationMinutes", 1, 2880, 10).optional(),
+    capacity: capacitySchema.optional(),
   },
   "a job (a mapping with script: and other keys)",
   "script: my_job.py",

@@ -1,5 +1,6 @@
 /** The typed config that every stack and tool works on. Built only by `loadConfig`. */
-import type { ExecutionClass, GlueVersion, StageName, WorkerType } from "../constants/glue";
+import type { ExecutionClass, GlueVersion, StageName } from "../constants/glue";
+import type { WorkerType } from "../constants/glue-worker-types";
 
 export interface AwsAccount {
   readonly awsAccountId: string;
@@ -107,6 +108,21 @@ export interface JobConfig {
   readonly maxConcurrentRuns: number;
   /** How long a run is expected to take, for the data plan's cost. @default none: measured on the sample data */
   readonly expectedDurationMinutes?: number;
+  /** What the job must handle, for the capacity plan (docs/performance-tests.md). @default none */
+  readonly capacity?: JobCapacity;
+}
+
+/** `jobs.<name>.capacity`, per run. */
+export interface JobCapacity {
+  readonly volumePerRunBytes: number;
+  /** Seconds a run may take, Glue's start-up included. */
+  readonly deadlineSeconds: number;
+  /** @default 1.5 (DEFAULT_SAFETY_FACTOR) */
+  readonly safetyFactor: number;
+  /** With volumePerDay: how many runs share the day's volume. */
+  readonly runsPerDay?: number;
+  /** The capacity as written, for messages: `40 GB a run, within 15m`. */
+  readonly declared: string;
 }
 
 /** An output's declared schema: its columns in order (if given) and the columns that identify a row (if given). */

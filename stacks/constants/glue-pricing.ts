@@ -3,28 +3,19 @@
  * execution class, each with the date it was read and its source. The data plan reads this table and
  * never fetches a price while it runs; a region or worker family missing here is priced as unknown.
  *
- * DPUs per worker: "AWS Glue worker types", https://docs.aws.amazon.com/glue/latest/dg/worker-types.html
- * (G.1X 1 DPU … G.16X 16; R types count memory-optimized M-DPUs, priced apart, not listed below).
- * The worker-type table is also being gathered into stacks/constants/glue.ts; until that lands on main
- * it lives here.
+ * DPUs per worker come from the worker-type table, glue-worker-types.ts (with its AWS source); R types
+ * count memory-optimized M-DPUs, priced apart and not listed below. `npm run perf`'s capacity plan
+ * (perf/glue-facts.ts) reads its us-east-1 prices from this table too.
  * Billing: "AWS Glue pricing", https://aws.amazon.com/glue/pricing/ — Spark jobs (Glue 2.0 and later)
  * are billed per second with a 1-minute minimum, for STANDARD and FLEX alike.
  */
-import type { ExecutionClass, WorkerType } from "./glue";
+import type { ExecutionClass } from "./glue";
+import { GLUE_WORKER_TYPES, type WorkerType } from "./glue-worker-types";
 
-export const DPUS_PER_WORKER: Readonly<Record<WorkerType, number>> = {
-  "G.025X": 0.25,
-  "G.1X": 1,
-  "G.2X": 2,
-  "G.4X": 4,
-  "G.8X": 8,
-  "G.12X": 12,
-  "G.16X": 16,
-  "R.1X": 1,
-  "R.2X": 2,
-  "R.4X": 4,
-  "R.8X": 8,
-};
+/** DPUs billed per worker of a type (M-DPUs for the R types). */
+export function dpusPerWorker(workerType: WorkerType): number {
+  return GLUE_WORKER_TYPES[workerType].dpu;
+}
 
 /** R types are billed by the M-DPU-hour, a price of its own. */
 export function priceFamily(workerType: WorkerType): "DPU" | "M-DPU" {

@@ -1,28 +1,11 @@
-/** Glue job settings that the config may choose from, and the defaults it gets when it does not. */
+/**
+ * Glue job settings that the config may choose from, and the defaults it gets when it does not. The
+ * worker types and what FLEX needs are in glue-worker-types.ts; the job run states in glue-job-run-states.ts.
+ */
+import type { WorkerType } from "./glue-worker-types";
 
 export const GLUE_VERSIONS = ["5.1", "5.0", "4.0"] as const;
 export type GlueVersion = (typeof GLUE_VERSIONS)[number];
-
-export const WORKER_TYPES = [
-  "G.025X",
-  "G.1X",
-  "G.2X",
-  "G.4X",
-  "G.8X",
-  "G.12X",
-  "G.16X",
-  "R.1X",
-  "R.2X",
-  "R.4X",
-  "R.8X",
-] as const;
-export type WorkerType = (typeof WORKER_TYPES)[number];
-
-/** Glue runs these only for streaming jobs (`gluestreaming`); the jobs here are Spark ETL (`glueetl`). */
-export const STREAMING_ONLY_WORKER_TYPES: readonly WorkerType[] = ["G.025X"];
-
-/** The worker types Glue accepts with the FLEX execution class (Glue 3.0 or later, `glueetl`). */
-export const FLEX_WORKER_TYPES: readonly WorkerType[] = ["G.1X", "G.2X"];
 
 export const EXECUTION_CLASSES = ["FLEX", "STANDARD"] as const;
 export type ExecutionClass = (typeof EXECUTION_CLASSES)[number];

@@ -6,6 +6,7 @@
 import { GlueTrigger } from "@cdktf/provider-aws/lib/glue-trigger";
 import { GlueWorkflow } from "@cdktf/provider-aws/lib/glue-workflow";
 import { Construct } from "constructs";
+import type { GlueJobRunState } from "../constants/glue-job-run-states";
 
 export interface WorkflowJob {
   /** The job's name in the config, as `after` names it. */
@@ -69,7 +70,8 @@ export class StageWorkflow extends Construct {
         description: `Starts ${job.name} once ${job.after.join(", ")} SUCCEEDED`,
         predicate: {
           logical: "AND",
-          conditions: job.after.map((name) => ({ jobName: glueNameOf(name), state: "SUCCEEDED", logicalOperator: "EQUALS" })),
+          // A condition's state is a job run state (Glue's Condition structure takes JobRunState values).
+          conditions: job.after.map((name) => ({ jobName: glueNameOf(name), state: "SUCCEEDED" satisfies GlueJobRunState, logicalOperator: "EQUALS" })),
         },
         actions: [{ jobName: job.glueJobName }],
         enabled: true,

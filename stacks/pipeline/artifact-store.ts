@@ -6,7 +6,8 @@ import { Construct } from "constructs";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { logsKeyStatement, type PolicyStatement } from "../iam/policy-document";
-import { ARTIFACT_PREFIX, PIPELINE_NAME, PLAN_PREFIX, PR_CHECK_PREFIX } from "./constants";
+import { PIPELINE_NAME } from "../names";
+import { ARTIFACT_PREFIX, PLAN_PREFIX, PR_CHECK_PREFIX } from "./constants";
 
 export interface ArtifactStoreProps {
   readonly bucketName: string;

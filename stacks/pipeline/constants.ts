@@ -1,7 +1,5 @@
 /** Names, images and tool versions of the pipeline stack, in one place. */
-
-/** The CodePipeline. Every role, project, log group, rule and topic of the stack starts with it. */
-export const PIPELINE_NAME = "glue-pipeline";
+import { PIPELINE_NAME } from "../names";
 
 /** CodePipeline stores artifacts under the first 20 characters of the pipeline's name. */
 export const ARTIFACT_PREFIX = PIPELINE_NAME.slice(0, 20);
@@ -53,15 +51,16 @@ export const SOURCE_NAMESPACE = "SourceVariables";
 /** Where PlanProd copies the plan, one object per execution, for the approver's link. */
 export const PLAN_PREFIX = "plans/prod-glue/";
 
+/**
+ * The longest plan headline `npm run diff` writes (headline.txt): PlanProd passes it into the prod
+ * approval's text, which CodePipeline limits to 500 characters.
+ */
+export const HEADLINE_LENGTH = 250;
+
 /** Where the pull-request check keeps each checked commit's summary and plans. */
 export const PR_CHECK_PREFIX = "pr-checks/";
 
 /** The project and role name of a step, e.g. `glue-pipeline-deploy-dev`. */
 export function stepResourceName(stepId: string): string {
   return `${PIPELINE_NAME}-${stepId}`;
-}
-
-/** Globally unique without a random suffix: the account and region make it so. */
-export function artifactBucketName(account: { awsAccountId: string; awsRegion: string }): string {
-  return `${PIPELINE_NAME}-artifacts-${account.awsAccountId}-${account.awsRegion}`;
 }

@@ -8,7 +8,8 @@
  */
 import type { AppConfig } from "../config";
 import type { CodeBuildStepSpec } from "./codebuild-step";
-import { CACHE_PATHS, COMPUTE_TYPES, PIPELINE_NAME, RUNTIMES, TERRAFORM_VARIABLES } from "./constants";
+import { PIPELINE_NAME } from "../names";
+import { CACHE_PATHS, COMPUTE_TYPES, RUNTIMES, TERRAFORM_VARIABLES } from "./constants";
 import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
 import { repositorySource, sourceStatements } from "./pr-check-step";
 import { installTerraform, NPM_CI, writeProfiles } from "./step-commands";

@@ -11,7 +11,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { SourceConfig } from "../config";
 import { PolicyStatement, policyDocument, servicePrincipalTrust } from "../iam/policy-document";
-import { ARTIFACTS, PIPELINE_NAME, SOURCE_NAMESPACE } from "./constants";
+import { PIPELINE_NAME } from "../names";
+import { ARTIFACTS, SOURCE_NAMESPACE } from "./constants";
 
 export interface PipelineSourceProps {
   readonly source: SourceConfig;

@@ -6,9 +6,8 @@
  */
 import type { AppConfig } from "../config";
 import { glueStackName } from "../names";
-import { HEADLINE_LENGTH } from "../plan-review/format-summary";
 import type { CodeBuildStepSpec } from "./codebuild-step";
-import { ARTIFACTS, CACHE_PATHS, COMPUTE_TYPES, PLAN_PREFIX, RUNTIMES, SOURCE_NAMESPACE, TERRAFORM_VARIABLES } from "./constants";
+import { ARTIFACTS, CACHE_PATHS, COMPUTE_TYPES, HEADLINE_LENGTH, PLAN_PREFIX, RUNTIMES, SOURCE_NAMESPACE, TERRAFORM_VARIABLES } from "./constants";
 import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
 import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, writeProfiles } from "./step-commands";
 

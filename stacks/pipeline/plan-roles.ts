@@ -49,7 +49,6 @@ export class PlanRoles extends Construct {
       roleName: PIPELINE_PLAN_ROLE_NAME,
       description: "Plans the stacks read-only for the pull-request check and PlanProd; may assume only the stages' plan roles",
       partition,
-      accountId: account.awsAccountId,
       pipelineAccountId: account.awsAccountId,
       trustedRoleArns: props.steps.filter((step) => step.spec.assumesPlanRoles).map((step) => step.roleArnText),
       statements: [
@@ -82,7 +81,6 @@ export class PlanRoles extends Construct {
         roleName: planRoleName(stage),
         description: `Plans ${glueStackName(stage)} (and reads the pipeline's roles in this account) read-only; assumed only by ${PIPELINE_PLAN_ROLE_NAME}`,
         partition: partitionOf(stageAccess.account.awsRegion),
-        accountId: stageAccess.account.awsAccountId,
         pipelineAccountId: account.awsAccountId,
         trustedRoleArns: [pipelinePlanRoleArn(config)],
         statements: stagePlanStatements(config, stageAccess),

@@ -13,7 +13,8 @@ import type { AppConfig, SourceConfig } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { PolicyStatement } from "../iam/policy-document";
 import type { CodeBuildStepSpec, RepositorySource } from "./codebuild-step";
-import { CACHE_PATHS, COMPUTE_TYPES, JAVA_RUNTIME, PIPELINE_NAME, PR_CHECK_PREFIX, RUNTIMES, stepResourceName, TERRAFORM_VARIABLES } from "./constants";
+import { PIPELINE_NAME } from "../names";
+import { CACHE_PATHS, COMPUTE_TYPES, JAVA_RUNTIME, PR_CHECK_PREFIX, RUNTIMES, stepResourceName, TERRAFORM_VARIABLES } from "./constants";
 import { assumePlanRoleStatement, planProfiles, readPlanToken } from "./plan-access";
 import { installTerraform, NPM_CI, PLAN_REVIEW_DIR, planReview, writeProfiles } from "./step-commands";
 

@@ -1,5 +1,6 @@
 /** Shell commands the pipeline's steps share. No `${...}`: the buildspec builder refuses it (Terraform syntax). */
-import { PIPELINE_NAME, TERRAFORM_PLUGIN_CACHE, TERRAFORM_VERSION } from "./constants";
+import { PIPELINE_NAME } from "../names";
+import { TERRAFORM_PLUGIN_CACHE, TERRAFORM_VERSION } from "./constants";
 
 export const NPM_CI = "npm ci --no-audit --no-fund";
 

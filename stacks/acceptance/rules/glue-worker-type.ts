@@ -1,35 +1,13 @@
 /**
- * Which worker type each kind of Glue job may use, from Glue's Job.WorkerType reference: G.025X only for
- * streaming jobs (Glue 3.0+); G.4X and G.8X from Glue 3.0; G.12X, G.16X and R.1X-R.8X from Glue 4.0, for
- * Spark ETL jobs; Z.2X for Ray jobs.
+ * Which worker type each kind of Glue job may use (the commands and first Glue version of each worker
+ * type, from GLUE_WORKER_TYPES, which cites Glue's Job.WorkerType reference).
  */
+import { GLUE_WORKER_TYPES, glueWorkerType as workerTypeFacts } from "../../constants/glue-worker-types";
 import { findingAt } from "../finding";
 import { glueJobFields } from "../glue-jobs";
 import type { AcceptanceRule, Finding } from "../types";
 
 const ID = "glue-worker-type";
-const SPARK = ["glueetl", "gluestreaming"];
-
-interface WorkerTypeUse {
-  readonly commands: readonly string[];
-  readonly minVersion: number;
-}
-
-export const WORKER_TYPE_USES: Readonly<Record<string, WorkerTypeUse>> = {
-  Standard: { commands: SPARK, minVersion: 0 },
-  "G.1X": { commands: SPARK, minVersion: 0 },
-  "G.2X": { commands: SPARK, minVersion: 0 },
-  "G.025X": { commands: ["gluestreaming"], minVersion: 3 },
-  "G.4X": { commands: SPARK, minVersion: 3 },
-  "G.8X": { commands: SPARK, minVersion: 3 },
-  "G.12X": { commands: ["glueetl"], minVersion: 4 },
-  "G.16X": { commands: ["glueetl"], minVersion: 4 },
-  "R.1X": { commands: ["glueetl"], minVersion: 4 },
-  "R.2X": { commands: ["glueetl"], minVersion: 4 },
-  "R.4X": { commands: ["glueetl"], minVersion: 4 },
-  "R.8X": { commands: ["glueetl"], minVersion: 4 },
-  "Z.2X": { commands: ["glueray"], minVersion: 4 },
-};
 
 export const glueWorkerType: AcceptanceRule = {
   id: ID,
@@ -39,16 +17,16 @@ export const glueWorkerType: AcceptanceRule = {
     for (const resource of app.resources.filter((r) => r.type === "aws_glue_job")) {
       const job = glueJobFields(resource);
       if (!job.workerType) continue;
-      const use = WORKER_TYPE_USES[job.workerType];
+      const use = workerTypeFacts(job.workerType);
       if (!use) {
-        findings.push(findingAt(ID, resource, `worker_type "${job.workerType}" is not a Glue worker type`, `use one of ${Object.keys(WORKER_TYPE_USES).join(", ")}`));
+        findings.push(findingAt(ID, resource, `worker_type "${job.workerType}" is not a Glue worker type`, `use one of ${Object.keys(GLUE_WORKER_TYPES).join(", ")}`));
         continue;
       }
-      if (!use.commands.includes(job.command!)) {
+      if (!(use.commands as readonly string[]).includes(job.command!)) {
         findings.push(findingAt(ID, resource, `worker_type "${job.workerType}" is for ${use.commands.join(" or ")} jobs, not ${job.command}`, "use G.1X or G.2X for a glueetl job"));
       }
-      if (use.minVersion > 0 && !(job.version >= use.minVersion)) {
-        findings.push(findingAt(ID, resource, `worker_type "${job.workerType}" needs Glue ${use.minVersion.toFixed(1)} or later, not ${job.versionText ?? "the default version"}`, `set glue_version to ${use.minVersion.toFixed(1)} or later`));
+      if (use.minGlueVersion && !(job.version >= Number.parseFloat(use.minGlueVersion))) {
+        findings.push(findingAt(ID, resource, `worker_type "${job.workerType}" needs Glue ${use.minGlueVersion} or later, not ${job.versionText ?? "the default version"}`, `set glue_version to ${use.minGlueVersion} or later`));
       }
     }
     return findings;

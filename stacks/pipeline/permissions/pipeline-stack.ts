@@ -4,8 +4,7 @@
  */
 import type { AwsAccount, SourceConfig } from "../../config";
 import { partitionOf } from "../../constants/aws-regions";
-import { roleBoundaryName } from "../../names";
-import { PIPELINE_NAME } from "../constants";
+import { PIPELINE_NAME, roleBoundaryName } from "../../names";
 import {
   EVENT_RULE_READ,
   EVENT_RULE_WRITE,

@@ -1,0 +1,43 @@
+"""Patches to moto for the rehearsal, one gap each. Every module has a docstring naming the gap it
+handles (it matches an entry of emulator-gaps.ts) and an apply() that installs it. PATCHES lists them
+in the order they are applied. apply_all hands each the launcher's settings; a patch takes those it needs.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from moto_patches import (
+    bucket_policy_conditions,
+    codebuild_delete_by_arn,
+    codebuild_pipeline_source,
+    codebuild_project_updates,
+    codebuild_report_groups,
+    codepipeline_timestamps,
+    glue_job_runs,
+    glue_job_updates,
+    glue_workflow_runs,
+    iam_enforcement,
+)
+
+# The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
+PATCHES: list[ModuleType] = [
+    iam_enforcement,
+    bucket_policy_conditions,
+    codebuild_delete_by_arn,
+    codebuild_pipeline_source,
+    codebuild_project_updates,
+    codebuild_report_groups,
+    codepipeline_timestamps,
+    glue_job_runs,
+    glue_job_updates,
+    glue_workflow_runs,
+]
+
+
+def apply_all(admin_role_name: str, **settings: Any) -> list[str]:
+    """Installs every patch; returns their module names."""
+    for patch in PATCHES:
+        patch.apply(admin_role_name=admin_role_name, **settings)
+    return [patch.__name__.rsplit(".", 1)[-1] for patch in PATCHES]

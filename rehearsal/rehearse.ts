@@ -1,0 +1,288 @@
+/**
+ * The whole lifecycle, offline: synth as a person does on a laptop, bootstrap the `pipeline` stack as an
+ * administrator, run the pipeline's own steps from its synthesized definition (Source, Build,
+ * UpdatePipeline, DeployDev, IntegTest, PlanProd, Approval, DeployProd; then the pull-request check and the
+ * drift check, before and after a change made out of band), check every AWS call each step
+ * made against its role, then destroy everything and check that nothing is left.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { loadConfig, PROJECT_DIR } from "../stacks/config";
+import { stepResourceName } from "../stacks/pipeline/constants";
+import { DRIFT_CHECK_ID } from "../stacks/pipeline/drift-check-step";
+import { PR_CHECK_ID } from "../stacks/pipeline/pr-check-step";
+import { rehearseDriftCheck, type RunCheck } from "./drift-steps";
+import { emptyStackBuckets } from "./empty-bucket";
+import { laptopDiff } from "./laptop-diff";
+import { startEmulator, type Emulator } from "./emulator/emulator";
+import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
+import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
+import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
+import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
+import { projectResourcesLeft } from "./emulator/emulator-inventory";
+import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
+import { pipelineActions, pullRequestCheck, PULL_REQUEST_NAMESPACE, resolvePipelineVariables, scheduledBuild, type PipelineAction } from "./pipeline-definition";
+import type { RehearsalReport, StepReport } from "./report";
+import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from "./offline-terraform";
+import { runCodeBuildStep } from "./run-step";
+import { applyStack, destroyStack } from "./terraform-run";
+import { pointStackAtEmulator } from "./point-stack";
+import { adaptationReport, type AppliedAdaptation } from "./provider-adaptations";
+import { findTerraformTools, terraformEnv, type TerraformTools } from "./terraform-tools";
+import { adminEnv, homeOf, topologyOf, type StackName, type Topology } from "./topology";
+import { prepareWorkspace } from "./workspace";
+
+type CodeBuildAction = Extract<PipelineAction, { kind: "codebuild" }>;
+
+export interface RehearseOptions {
+  readonly configFile: string;
+  /** Leave the stacks applied and the run's files in place. @default false */
+  readonly keep?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+interface Run {
+  readonly tools: TerraformTools;
+  readonly emulator: Emulator;
+  readonly workDir: string;
+  readonly topology: Topology;
+  readonly log: (line: string) => void;
+  readonly steps: StepReport[];
+  readonly findings: PermissionFinding[];
+  readonly roles: RoleUse[];
+  readonly changes: Set<string>;
+  readonly adaptations: AppliedAdaptation[];
+}
+
+export async function rehearse(options: RehearseOptions): Promise<RehearsalReport | { skipped: string }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tools = findTerraformTools();
+  if ("missing" in tools) return { skipped: tools.missing };
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), "glue-rehearsal-"));
+  log(`rehearsal: terraform ${tools.terraformVersion}, AWS provider ${tools.provider.version} (${tools.provider.foundBy}); files in ${workDir}`);
+  // Each Glue job run runs its script on local Spark, unless REHEARSAL_GLUE_JOB_RUNS=moto.
+  const glueJobRuns = rehearsalGlueJobRuns();
+  const emulator = await startEmulator({ workDir, glueJobRuns });
+  log(`rehearsal: emulator on ${emulator.endpoint}${emulator.glueRunsDir ? `; Glue job runs on local Spark, each in a folder under ${emulator.glueRunsDir}` : ""}`);
+  const steps: StepReport[] = [];
+  try {
+    const synthStart = Date.now();
+    const workspace = await prepareWorkspace({ configFile: options.configFile, dir: join(workDir, "project"), stateDir: join(workDir, "state"), asDefaultConfig: true });
+    const topology = topologyOf(workspace.configFile);
+    const run: Run = { tools, emulator, workDir, topology, log, steps, findings: [], roles: [], changes: new Set(), adaptations: [] };
+    prepareStacks(run, workspace.outDir);
+    record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
+    const config = loadConfig(workspace.configFile);
+    if (glueJobRuns === "local-spark") record(run, await seedSampleDataStep(emulator, config, workDir));
+    else run.changes.add(`Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): each SUCCEEDED at once, no script ran`);
+
+    const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
+    if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir);
+    const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
+    const jobRuns = integTest ? readJobRuns(integTest.files) : [];
+    if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
+    // A person's `npm run diff` after changing the config, against what the pipeline deployed.
+    if (bootstrapped && steps.every((s) => s.result === "passed")) {
+      run.log("rehearsal: npm run diff after a change to the config (administrator)");
+      record(run, await laptopDiff({ ...run, projectDir: workspace.dir, configFile: workspace.configFile, terraformBin: join(workDir, "bin") }));
+    }
+    if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
+    return {
+      passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
+      config: options.configFile,
+      steps,
+      emulatorGaps: EMULATOR_GAPS,
+      adaptations: adaptationReport(run.adaptations),
+      permissionFindings: run.findings,
+      roles: run.roles,
+      rehearsalChanges: [...run.changes],
+      ...(jobRuns.length > 0 ? { jobRuns } : {}),
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await emulator.stop();
+    if (options.keep) log(`rehearsal: stacks and files kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** Points every synthesized stack at the emulator, with the provider pin the local mirror has: in this copy only. */
+function prepareStacks(run: Run, outDir: string): void {
+  for (const stack of readdirSync(join(outDir, "stacks"))) {
+    const { pin, adaptations } = pointStackAtEmulator(join(outDir, "stacks", stack), run.emulator, run.tools.provider.version);
+    if (pin) run.changes.add(`AWS provider pin ${pin.from} -> ${pin.to} (the local mirror's version)`);
+    run.adaptations.push(...adaptations);
+    run.changes.add(`emulator_override.tf.json next to each stack: endpoints, path-style S3, the run's CA`);
+  }
+}
+
+function record(run: Run, step: StepReport): void {
+  run.steps.push(step);
+  run.log(`rehearsal: ${step.name}: ${step.result} in ${step.seconds.toFixed(1)} s${step.error ? `\n${step.error.split("\n").map((l) => `  ${l}`).join("\n")}` : ""}`);
+}
+
+async function terraformStep(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy"): Promise<boolean> {
+  const step = await terraformRun(run, name, stack, outDir, verb);
+  record(run, step);
+  return step.result === "passed";
+}
+
+/** A stack applied or destroyed as its administrator; `pluginCacheDir` for a run beside others (see ownPluginCache). */
+async function terraformRun(run: Run, name: string, stack: StackName, outDir: string, verb: "apply" | "destroy", pluginCacheDir?: string): Promise<StepReport> {
+  run.log(`rehearsal: ${name}`);
+  const env = { ...(await adminEnv(run.emulator, run.workDir, run.tools, stack, run.topology)), ...(pluginCacheDir ? { TF_PLUGIN_CACHE_DIR: pluginCacheDir } : {}) };
+  const result = await (verb === "apply" ? applyStack : destroyStack)({ tools: run.tools, stackDir: join(outDir, "stacks", stack), env, name: stack, onProgress: run.log });
+  return { name, result: result.ok ? "passed" : "failed", seconds: result.seconds, ran: `terraform ${verb} of ${stack}`, notRehearsed: [], error: result.error, logFile: result.logFile };
+}
+
+/**
+ * A plugin cache of its own for a Terraform run beside others: hard links to the shared cache's files
+ * (no copy), since Terraform does not make its plugin cache safe for concurrent inits
+ * (https://developer.hashicorp.com/terraform/cli/config/config-file#provider-plugin-cache).
+ */
+function ownPluginCache(run: Run, name: string): string {
+  const shared = terraformEnv(run.tools, run.workDir).TF_PLUGIN_CACHE_DIR;
+  const own = `${shared}-${name}`;
+  rmSync(own, { recursive: true, force: true });
+  execFileSync("cp", ["-al", shared, own]);
+  return own;
+}
+
+/** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
+async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string): Promise<void> {
+  const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
+  const actions = pipelineActions(stack);
+  const { pipeline } = run.topology;
+  const admin = await run.emulator.adminCredentials(pipeline.accountId);
+  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
+  const artifacts = new Map<string, string>();
+  const terraform = terraformEnv(run.tools, run.workDir);
+  const toolEnv = {
+    PATH: [writeOfflineTerraform(run.tools, join(run.workDir, "bin"), run.emulator), join(PROJECT_DIR, ".venv", "bin"), dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(delimiter),
+    TF_CLI_CONFIG_FILE: terraform.TF_CLI_CONFIG_FILE,
+    TF_PLUGIN_CACHE_DIR: terraform.TF_PLUGIN_CACHE_DIR,
+    AWS_ENDPOINT_URL: run.emulator.endpoint,
+    AWS_CA_BUNDLE: run.emulator.caBundle,
+    NODE_EXTRA_CA_CERTS: run.emulator.caBundle,
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_PAGER: "",
+  };
+  /** Runs the action as its role; `judge` (from its step directory and calls) may fail a step that itself passed, and explains one that failed. */
+  const codeBuild = async (action: CodeBuildAction, variables: Readonly<Record<string, string>>, judge?: Parameters<RunCheck>[1]): Promise<boolean> => {
+    const name = action.stage;
+    run.log(`rehearsal: ${name}: ${action.projectName} as ${action.roleName}`);
+    const result = await runCodeBuildStep(action, {
+      emulator: run.emulator,
+      accountId: pipeline.accountId,
+      region: pipeline.region,
+      admin,
+      runDir: join(run.workDir, "steps"),
+      artifacts,
+      pipelineVariables: variables,
+      toolEnv,
+    });
+    // Build's output is what every later step deploys: point it at the emulator, as the bootstrap's copy is.
+    if (result.result === "passed" && action.outputs.includes("build")) prepareStacks(run, join(artifacts.get("build")!, "cdktf.out"));
+    // Later actions read its exported variables through its namespace, e.g. #{PlanProdVariables.PLAN_HEADLINE}.
+    for (const [variable, value] of Object.entries(result.exported)) if (action.namespace) pipelineVariables[`${action.namespace}.${variable}`] = value;
+    const calls = run.emulator.readCalls(result.fromSeq).filter((c) => c.seq <= result.toSeq);
+    const permissions = checkStepPermissions(name, result.roleArn, calls);
+    run.findings.push(...permissions.findings);
+    run.roles.push(...permissions.roles);
+    const notRehearsed = readFileSync(result.logFile, "utf8").includes(OFFLINE_LOCK_MARKER) ? [...result.notRehearsed, OFFLINE_LOCK_NOTE] : result.notRehearsed;
+    // Judged whether it passed or not: on a failure the judge's words say what the step itself found.
+    const problem = judge?.(join(run.workDir, "steps", name), calls);
+    const error = [result.error, problem].filter(Boolean).join("\n") || undefined;
+    record(run, { name, result: problem ? "failed" : result.result, seconds: result.seconds, ran: result.ran, notRehearsed, error, logFile: result.logFile });
+    return result.result === "passed" && !problem;
+  };
+  let stopped = false;
+  for (const action of actions) {
+    const name = action.stage;
+    if (stopped) {
+      record(run, { name, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
+      continue;
+    }
+    if (action.kind === "source") {
+      artifacts.set("source", sourceDir);
+      record(run, { name, result: "passed", seconds: 0, ran: `the project's files at ${pipelineVariables["SourceVariables.CommitId"].slice(0, 12)}`, notRehearsed: [`${action.provider} itself: the source is the project's files`] });
+      continue;
+    }
+    if (action.kind === "approval") {
+      // What the approver reads: every variable resolved, within CodePipeline's 500 characters.
+      const text = resolvePipelineVariables(action.customData, pipelineVariables);
+      run.log(`rehearsal: ${name}: ${text}`);
+      const problem = /#\{/.test(text) ? "the approval's text names a variable no earlier action set" : text.length > 500 ? `the approval's text is ${text.length} characters; CodePipeline allows 500` : undefined;
+      record(run, { name, result: problem ? "failed" : "passed", seconds: 0, ran: "approved by the rehearsal", notRehearsed: ["a person's approval"], error: problem && `${problem}: ${text}` });
+      stopped = !!problem;
+      continue;
+    }
+    if (!(await codeBuild(action, pipelineVariables))) stopped = true;
+  }
+
+  // A pull request, as its EventBridge rule starts the check: on the source, with the ids its target passes;
+  // after DeployProd, so that every stack exists and each plan refreshes all of it through the plan roles.
+  const check = pullRequestCheck(stack, stepResourceName(PR_CHECK_ID));
+  if (!check) return;
+  if (stopped) {
+    record(run, { name: check.stage, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
+    return;
+  }
+  const commit = pipelineVariables["SourceVariables.CommitId"];
+  const pullRequest = { [`${PULL_REQUEST_NAMESPACE}.id`]: "1", [`${PULL_REQUEST_NAMESPACE}.sourceCommit`]: commit, [`${PULL_REQUEST_NAMESPACE}.destinationCommit`]: commit };
+  if (!(await codeBuild(check, { ...pipelineVariables, ...pullRequest }))) return;
+
+  // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
+  if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
+  await rehearseDriftCheck({
+    emulator: run.emulator,
+    devAccount: run.topology.stages.dev,
+    runCheck: (stage, judge) => codeBuild(scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), stage)!, pipelineVariables, judge),
+    reapplyDev: () => terraformStep(run, "Re-apply dev-glue (administrator)", "dev-glue", lastOutDir(run, bootstrapOutDir), "apply"),
+    log: run.log,
+  });
+}
+
+/** Build's synth when Build ran, else the laptop's: both point at the same state. */
+function lastOutDir(run: Run, bootstrapOutDir: string): string {
+  const built = join(run.workDir, "steps", "Build", "src", "cdktf.out");
+  return existsSync(join(built, "stacks", "pipeline")) ? built : bootstrapOutDir;
+}
+
+/** Tears everything down as a person would: empty the buckets of what Terraform does not manage, destroy in reverse. */
+async function destroyAll(run: Run, outDir: string): Promise<void> {
+  const destroyOne = async (stack: StackName, pluginCacheDir?: string) => {
+    const home = homeOf(run.topology, stack);
+    const admin = await run.emulator.adminCredentials(home.accountId);
+    await emptyStackBuckets(run.emulator, admin, join(outDir, "stacks", stack), home.region);
+    return terraformRun(run, `Destroy ${stack} (administrator)`, stack, outDir, "destroy", pluginCacheDir);
+  };
+  // The two stages share nothing, so their destroys run side by side, each with a plugin cache of its own;
+  // they are recorded in the order a person would run them. The pipeline goes last.
+  const [prod, dev] = await Promise.all((["prod-glue", "dev-glue"] as const).map((stack) => destroyOne(stack, ownPluginCache(run, stack))));
+  record(run, prod);
+  record(run, dev);
+  record(run, await destroyOne("pipeline"));
+  const started = Date.now();
+  const left = await projectResourcesLeft(run.emulator, run.topology.accounts);
+  record(run, {
+    name: "Nothing of the project left",
+    result: left.length === 0 ? "passed" : "failed",
+    seconds: (Date.now() - started) / 1000,
+    ran: "the emulator's inventory of the topology's accounts",
+    notRehearsed: [],
+    error: left.length === 0 ? undefined : left.map((r) => `${r.service} ${r.type} ${r.name} (${r.account} ${r.region})`).join("\n"),
+  });
+}
+
+function commitOf(dir: string): string {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
+  } catch {
+    return "0000000000000000000000000000000000000000";
+  }
+}
