@@ -35,6 +35,11 @@ describe("glue-pipeline-pr-check, CodeCommit", () => {
     expect(spec.env["secrets-manager"]).toBeUndefined();
   });
 
+  test("the data plan compares with the pull request's destination commit when the trigger passes one", () => {
+    const review = spec.phases.build.commands.find((c: string) => c.includes("npm run --silent diff"));
+    expect(review).toMatch(/^base=""; if \[ -n "\$DESTINATION_COMMIT" \]; then base="--base \$DESTINATION_COMMIT"; fi; status=0; npm run --silent diff -- .* \$base \|\| status=\$\?;/);
+  });
+
   test("posts the summary, or that it failed, on the pull request whether the build passed or not", () => {
     const [post] = spec.phases.post_build.commands;
     expect(post).toContain('aws codecommit post-comment-for-pull-request --pull-request-id "$PULL_REQUEST_ID" --repository-name glue-repo');

@@ -9,6 +9,7 @@ import { configWithJobs } from "./generate-config";
 import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
 import { benchRehearsal, REHEARSAL_TARGET_SECONDS, rehearsalTable } from "./rehearsal";
+import { benchDataPlan, DATA_PLAN_TARGET_SECONDS } from "./data-plan";
 
 /** What bench reads of `npm run stress --json` (rehearsal/emulator/stress/emulator-stress.ts). */
 interface StressFigures {
@@ -110,6 +111,11 @@ record(
   "npm run job: runner, Python and a local Spark JVM",
   true,
 );
+
+step("data plan of one changed job on the sample data (npm run diff -- --data-only)");
+const dataPlan = benchDataPlan();
+rows.push({ what: "data plan, one changed job", seconds: dataPlan.seconds, note: `Spark start ${dataPlan.sparkStartSeconds ?? "?"} s; base and head of JoinLegislators and SummarizeLegislators in one session` });
+targets.push({ what: `data plan of one changed job <= ${DATA_PLAN_TARGET_SECONDS} s`, met: dataPlan.seconds <= DATA_PLAN_TARGET_SECONDS, detail: `${dataPlan.seconds.toFixed(1)} s` });
 
 step("perf of the example jobs against perf/baseline.json (npm run perf per job)");
 const perf = benchPerf();

@@ -2,6 +2,7 @@
  * What the capacity plan takes from AWS as given: worker sizes, start-up time and price. Each with its
  * source; the price also with the date it was written down, since prices change.
  */
+import { DPU_HOUR_PRICES, MINIMUM_BILLED_MINUTES } from "../stacks/constants/glue-pricing";
 import { GLUE_WORKER_TYPES, type WorkerType } from "../stacks/constants/glue-worker-types";
 
 export interface WorkerSpec {
@@ -27,18 +28,20 @@ export const GLUE_START_UP_SECONDS = 60;
 export const GLUE_START_UP_SOURCE =
   "AWS What's New 2020-08-10, https://aws.amazon.com/about-aws/whats-new/2020/08/aws-glue-version-2-featuring-10x-faster-job-start-times-1-minute-minimum-billing-duration/";
 
-/** Glue 2.0 and later bill Spark jobs per second with a 1-minute minimum (AWS Glue pricing). */
-export const GLUE_MINIMUM_BILLED_SECONDS = 60;
+/** Glue 2.0 and later bill Spark jobs per second with a 1-minute minimum (AWS Glue pricing; stacks/constants/glue-pricing.ts). */
+export const GLUE_MINIMUM_BILLED_SECONDS = MINIMUM_BILLED_MINUTES * 60;
+
+const PRICE_REGION = "us-east-1";
+const { STANDARD, FLEX } = DPU_HOUR_PRICES[PRICE_REGION]!;
 
 /**
- * USD per DPU-hour of Spark ETL jobs in us-east-1, from https://aws.amazon.com/glue/pricing/ (its ETL-job
- * example: "The price of 1 DPU-Hour is $0.44"; Flex: $0.29). Written down on the date below, from the
- * page as quoted then, not fetched by the tool. Other regions differ. This is the project's minimal table
- * until the data plan's price table is on main; then that one is the source.
+ * USD per DPU-hour of Spark ETL jobs in us-east-1, read from the project's price table
+ * (stacks/constants/glue-pricing.ts, each price with its date and source; never fetched by the tool).
+ * Other regions differ. `asOf` gives each class's date when they differ.
  */
 export const GLUE_PRICE = {
-  region: "us-east-1",
-  asOf: "2026-12-03",
-  source: "https://aws.amazon.com/glue/pricing/",
-  usdPerDpuHour: { STANDARD: 0.44, FLEX: 0.29 },
+  region: PRICE_REGION,
+  asOf: STANDARD.asOf === FLEX.asOf ? STANDARD.asOf : `${STANDARD.asOf} (STANDARD), ${FLEX.asOf} (FLEX)`,
+  source: STANDARD.source,
+  usdPerDpuHour: { STANDARD: STANDARD.usdPerDpuHour, FLEX: FLEX.usdPerDpuHour },
 } as const;

@@ -1,9 +1,11 @@
 /**
- * `npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles]`
+ * `npm run diff -- [STACK...] [--json] [--config FILE] [--out DIR] [--skip-synth] [--plan-roles] [--base REF] [--data-only | --no-data]`
  *
  * Synthesizes, then plans each stack (or those named) against its real state, without a lock, and prints
  * the summary: per stack the counts to add, change, replace and destroy, and first every destroy or
- * replace of a resource that holds data or grants access, with what forces it. Progress goes to stderr.
+ * replace of a resource that holds data or grants access, with what forces it. Then the "Data" section:
+ * the data plan of every job that changed since `--base` (docs/data-plan.md). `--data-only` makes the
+ * data plan alone: no AWS, no state, no Terraform. Progress goes to stderr.
  * Exit codes: 0 no changes, 2 changes, 1 an error (as `terraform plan -detailed-exitcode`).
  *
  * Credentials: on a laptop, yours (and the profile glue-<stage> for a stage in another account); with
@@ -13,13 +15,16 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { InputError } from "../stacks/config";
 import { stackPlanEnvironment } from "../stacks/pipeline/plan-access";
-import { capacityReview, formatCapacityReview, readBaseline } from "./capacity-review";
+import { capacityReview, formatCapacityReview, readBaseline, type CapacityReview } from "./capacity-review";
 import { formatText } from "./format-summary";
 import { exitCodeOf, reviewJson, writeReviewFiles, type Review, type StackError } from "./review-files";
-import { parseReviewArgs, runAsMain, SHARED_OPTIONS, shown, synthesize, usageOf, type ReviewIo, type ReviewOption } from "./review-cli";
+import { parseReviewArgs, runAsMain, SHARED_OPTIONS, shown, synthesize, usageOf, type ParsedArgs, type ReviewIo, type ReviewOption } from "./review-cli";
 import { summarizePlan, type StackSummary } from "./summarize-plan";
 import { planConfig, stacksAndTerraform } from "./plan-targets";
 import { PlanError, planStack } from "./terraform-plan";
+import { type DataPlan, runDataPlan } from "./data-plan/data-plan";
+import { formatDataPlan } from "./data-plan/format-data-plan";
+import { NoWorkTreeError } from "./data-plan/git-base";
 
 const OPTIONS: readonly ReviewOption[] = [
   { flag: "json", help: "print the summary as JSON (use npm run --silent diff, or npm prints its own lines first)" },
@@ -29,6 +34,9 @@ const OPTIONS: readonly ReviewOption[] = [
   SHARED_OPTIONS.planRoles,
   { flag: "plan-file", value: "NAME", help: "name of the saved plan in each stack's directory (default review.tfplan)" },
   { flag: "plans-url", value: "URL", help: "where the full plans are, linked from summary.md" },
+  { flag: "base", value: "REF", help: "the git ref the data plan compares the work tree with (default: the merge base with the pipeline's branch)" },
+  { flag: "data-only", help: "the data plan alone: no synth, no Terraform, no AWS credentials, no state" },
+  { flag: "no-data", help: "the stacks' plans alone" },
 ];
 const USAGE = usageOf("diff", OPTIONS);
 
@@ -40,6 +48,14 @@ export async function runDiff(argv: string[], io: ReviewIo): Promise<number> {
   const args = parseReviewArgs(argv, USAGE, OPTIONS, io);
   if (!args) return EXIT.noChanges;
   const { positionals } = args;
+  if (args.isSet("data-only") && args.isSet("no-data")) throw new InputError(`give --data-only or --no-data, not both\n${USAGE}`);
+  if (args.isSet("data-only")) {
+    if (positionals.length > 0 || args.isSet("skip-synth") || args.isSet("plan-roles")) throw new InputError("--data-only plans no stack: drop the stack names, --skip-synth and --plan-roles");
+    const { configFile } = planConfig(args.text("config"), env);
+    const review: Review = { summaries: [], errors: [], ...(await dataPlanOf(configFile, args.text("base"), io, true)) };
+    report(review, {}, undefined, args, io);
+    return exitCodeOf(review);
+  }
   const { stacks, terraform } = stacksAndTerraform("diff", positionals, env);
   const planFile = args.text("plan-file") ?? "review.tfplan";
   if (!/^[\w.-]+$/.test(planFile)) throw new InputError(`--plan-file "${planFile}" is not a file name; expected letters, digits, . _ -, for example review.tfplan`);
@@ -73,11 +89,62 @@ export async function runDiff(argv: string[], io: ReviewIo): Promise<number> {
     }
   }
 
-  const review: Review = { summaries, errors };
+  const data = args.isSet("no-data") ? {} : await dataPlanOf(configFile, args.text("base"), io, false);
+  const review: Review = { summaries, errors, ...data };
   const baseline = readBaseline();
-  const capacity = capacityReview(config, baseline, stacks);
-  if (args.isSet("json")) io.print(JSON.stringify({ ...reviewJson(review), ...(capacity.lines.length > 0 ? { capacity } : {}) }, null, 2));
-  else io.print([formatText(summaries), formatCapacityReview(capacity, baseline), ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`)].filter(Boolean).join("\n\n"));
+  report(review, texts, { review: capacityReview(config, baseline, stacks), baseline }, args, io);
+  return exitCodeOf(review);
+}
+
+/**
+ * The data plan, or why it could not be made (a failed data plan does not hide the stacks' plans). Unless
+ * it is all that was asked for (`required`, --data-only), a config outside a git work tree (a build
+ * artifact, the rehearsal's copy) skips it, and the review says so.
+ */
+async function dataPlanOf(configFile: string, base: string | undefined, io: ReviewIo, required: boolean): Promise<{ data?: DataPlan; dataError?: string; dataSkipped?: string }> {
+  try {
+    return { data: await runDataPlan({ configFile, base, env: io.env, log: io.log }) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (error instanceof NoWorkTreeError && !required) {
+      io.log(`data plan: skipped: ${error.message}`);
+      return { dataSkipped: error.message };
+    }
+    io.log("data plan: FAILED");
+    return { dataError: error.message };
+  }
+}
+
+/** The capacity lines of the stacks planned, and the measurements they came from. */
+interface Capacity {
+  readonly review: CapacityReview;
+  readonly baseline: ReturnType<typeof readBaseline>;
+}
+
+/** Prints the review (text or JSON): the stacks, their capacity, the failed plans, then the data plan; with --out, writes its files. */
+function report(review: Review, texts: Record<string, string>, capacity: Capacity | undefined, args: ParsedArgs, io: ReviewIo): void {
+  const { env, log } = io;
+  const { summaries, errors } = review;
+  const dataText = review.data
+    ? formatDataPlan(review.data)
+    : review.dataError !== undefined
+      ? `Data\n  the data plan FAILED\n  ${review.dataError.replace(/\n/g, "\n  ")}`
+      : review.dataSkipped !== undefined
+        ? `Data\n  skipped: ${review.dataSkipped}`
+        : "";
+  const capacityLines = capacity && capacity.review.lines.length > 0 ? capacity.review : undefined;
+  if (args.isSet("json")) io.print(JSON.stringify({ ...reviewJson(review), ...(capacityLines ? { capacity: capacityLines } : {}) }, null, 2));
+  else
+    io.print(
+      [
+        formatText(summaries),
+        capacity ? formatCapacityReview(capacity.review, capacity.baseline) : "",
+        ...errors.map((e) => `${e.stack}: the plan FAILED\n  ${e.error.replace(/\n/g, "\n  ")}`),
+        dataText,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+    );
   const out = args.text("out");
   if (out) {
     const commit = env.CODEBUILD_RESOLVED_SOURCE_VERSION;
@@ -88,7 +155,6 @@ export async function runDiff(argv: string[], io: ReviewIo): Promise<number> {
     writeReviewFiles(resolve(out), review, texts, { title: `Plan review${commit ? ` of ${commit.slice(0, 12)}` : ""}`, links });
     log(`diff: summary written to ${shown(resolve(out))}`);
   }
-  return exitCodeOf(review);
 }
 
 if (require.main === module) runAsMain("diff", runDiff);

@@ -23,5 +23,5 @@ test("npm run diff prints the estimate and the warning of a config with capacity
   let stdout = "";
   const env = { ...process.env, GLUE_CONFIG: configFile, CDKTF_OUTDIR: out, PATH: [bin, dirname(process.execPath), "/usr/bin", "/bin"].join(delimiter) };
   await runDiff(["--skip-synth", "dev-glue"], { env, print: (text) => (stdout += `${text}\n`), log: () => {} });
-  expect(stdout).toMatch(/Capacity \(throughput measured by npm run perf on \d{4}-\d{2}-\d{2}; us-east-1 prices of 2026-12-03\):\n {2}WARNING dev JoinLegislators \(10 TB a run, within 15m\): needs about \d+ G.1X workers, .*; 2 G.1X declared, fewer than the estimate/);
+  expect(stdout).toMatch(/Capacity \(throughput measured by npm run perf on \d{4}-\d{2}-\d{2}; us-east-1 prices of 2024-11-01 \(STANDARD\), 2022-08-09 \(FLEX\)\):\n {2}WARNING dev JoinLegislators \(10 TB a run, within 15m\): needs about \d+ G.1X workers, .*; 2 G.1X declared, fewer than the estimate/);
 });

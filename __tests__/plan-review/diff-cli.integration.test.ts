@@ -147,9 +147,11 @@ describe("npm run diff", () => {
     expect(existsSync(join(dir, "prod-glue.plan.txt"))).toBe(false);
   });
 
-  test("exit 0 when no stack changes", () => {
+  test("exit 0 when no stack changes; a config outside a git work tree skips the data plan and says so", () => {
     expect(runs.quiet.code).toBe(0);
-    expect(runs.quiet.stdout).toBe("pipeline: no changes\n\ndev-glue: no changes\n\nprod-glue: no changes\n");
+    expect(runs.quiet.stdout).toBe(
+      `pipeline: no changes\n\ndev-glue: no changes\n\nprod-glue: no changes\n\nData\n  skipped: ${threeAccounts} is not in a git work tree, so there is no commit to compare its jobs with\n`,
+    );
   });
 
   test("a failed plan: Terraform's error, the other stacks still summarized, exit 1", () => {

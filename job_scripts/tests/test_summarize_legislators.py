@@ -67,3 +67,18 @@ def test_a_history_that_was_never_written_exits_1_naming_the_table_and_location(
     assert capsys.readouterr().err == (
         f"error: input table {database}.legislators_history is not in the catalog, and {missing} holds no Parquet data\n"
     )
+
+
+def test_the_summary_keeps_the_schema_its_output_declares_in_the_config(history):
+    from declared_schema import assert_matches_declared_schema
+    from legislators.transforms import summarize_memberships
+
+    assert_matches_declared_schema(summarize_memberships(history), "SummarizeLegislators", "output_path")
+
+
+def test_a_summary_without_a_declared_column_fails_the_check(history):
+    from declared_schema import assert_matches_declared_schema
+    from legislators.transforms import summarize_memberships
+
+    with pytest.raises(AssertionError, match=r"declares persons \(bigint\), which the job does not produce"):
+        assert_matches_declared_schema(summarize_memberships(history).drop("persons"), "SummarizeLegislators", "output_path")

@@ -26,7 +26,11 @@ export function configFilePath(explicit?: string): string {
   return path.resolve(chosen);
 }
 
-export function loadConfig(file?: string): AppConfig {
+/**
+ * `projectDir` is where job_scripts/ is when the file does not say (another checkout's, for the data
+ * plan's base). @default PROJECT_DIR
+ */
+export function loadConfig(file?: string, projectDir: string = PROJECT_DIR): AppConfig {
   const configFile = configFilePath(file);
   const text = readConfigText(configFile);
   const lineCounter = new LineCounter();
@@ -78,7 +82,7 @@ export function loadConfig(file?: string): AppConfig {
       })),
     );
   }
-  const { config, problems } = resolveConfig(parsed.data!, configFile, PROJECT_DIR);
+  const { config, problems } = resolveConfig(parsed.data!, configFile, projectDir);
   return config ?? fail(problems);
 }
 

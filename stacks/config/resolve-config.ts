@@ -14,6 +14,8 @@ const DEFAULT_WORKSPACES = { pipeline: "glue-pipeline", "dev-glue": "glue-dev", 
 const DEFAULT_TERRAFORM_TOKEN_SECRET = "glue-cdktf/terraform-token";
 /** Every day at 06:00 UTC: drift found overnight is in the morning's mail. */
 const DEFAULT_DRIFT_SCHEDULE = "cron(0 6 * * ? *)";
+/** USD: ten times what the default job (2 × G.1X for its 60-minute timeout, STANDARD) could cost. */
+const DEFAULT_COST_CEILING_PER_RUN = 10;
 
 export function resolveConfig(
   input: ConfigInput,
@@ -98,6 +100,7 @@ export function resolveConfig(
       tags: input.tags ?? {},
       jobScriptsDir,
       pythonLibraries,
+      dataPlan: { costCeilingPerRun: input.dataPlan?.costCeilingPerRun ?? DEFAULT_COST_CEILING_PER_RUN },
       stages,
     },
   };

@@ -14,7 +14,8 @@ import { replacePlaceholders } from "./placeholders";
 import { resolveCapacity } from "./resolve-capacity";
 import { resolveStageWorkflow } from "./resolve-workflow";
 import type { JobInput } from "./schema";
-import type { JobConfig, TableRef } from "./types";
+import { normalizeType } from "./schema-output-contract";
+import type { JobConfig, OutputContract, TableRef } from "./types";
 
 export interface StageJobsContext extends LocationContext {
   readonly stage: StageName;
@@ -141,6 +142,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
   const seen = new Map<string, string>();
   const resolved = { inputs: {}, outputs: {}, arguments: {} } as Record<(typeof GROUPS)[number], Record<string, string>>;
   const tables = { inputs: {}, outputs: {} } as Record<"inputs" | "outputs", Record<string, TableRef>>;
+  const contracts: Record<string, OutputContract> = {};
   for (const group of GROUPS) {
     for (const [key, raw] of Object.entries(job[group] ?? {})) {
       const where = at(group, key);
@@ -149,6 +151,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
       seen.set(key, group);
       const table = typeof raw === "object" && group !== "arguments" ? raw.table : undefined;
       if (table !== undefined) tables[group as "inputs" | "outputs"][key] = { database: ctx.databaseName, name: table };
+      if (group === "outputs" && typeof raw === "object" && "schema" in raw && raw.schema) contracts[key] = outputContract(raw.schema);
       // A table's input is placed at its writer's output once every job of the stage is known.
       if (typeof raw === "object" && !("path" in raw)) {
         resolved[group][key] = "";
@@ -180,6 +183,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     description,
     ...resolved,
     outputTables: tables.outputs,
+    outputContracts: contracts,
     inputTables: tables.inputs,
     after: job.after ?? [],
     glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,
@@ -189,8 +193,21 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     timeoutMinutes: job.timeoutMinutes ?? JOB_DEFAULTS.timeoutMinutes,
     maxRetries: job.maxRetries ?? JOB_DEFAULTS.maxRetries,
     maxConcurrentRuns: job.maxConcurrentRuns ?? JOB_DEFAULTS.maxConcurrentRuns,
+    expectedDurationMinutes: job.expectedDurationMinutes,
     ...(job.capacity ? { capacity: resolveCapacity(job.capacity) } : {}),
   };
+}
+
+type ContractInput = NonNullable<Extract<NonNullable<JobInput["outputs"]>[string], { path: string }>["schema"]>;
+
+/** The schema as written, with types in Spark's own spelling and nullable by default. */
+function outputContract(schema: ContractInput): OutputContract {
+  const columns = schema.columns
+    ? Object.entries(schema.columns).map(([name, column]) =>
+        typeof column === "string" ? { name, type: normalizeType(column), nullable: true } : { name, type: normalizeType(column.type), nullable: column.nullable ?? true },
+      )
+    : undefined;
+  return { ...(columns ? { columns } : {}), ...(schema.keys ? { keys: [...schema.keys] } : {}) };
 }
 
 /** Own keys only: a job named `constructor` must not find Object.prototype's. */

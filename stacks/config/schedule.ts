@@ -132,3 +132,83 @@ function shortestGapMinutes(minutesText: string, hoursText: string): number {
   if (consecutiveHours) gap = Math.min(gap, 60 - minutes[minutes.length - 1] + minutes[0]);
   return gap;
 }
+
+/** The years whose firings are averaged: four in a row, one of them a leap year. */
+const AVERAGED_YEARS = [2027, 2028, 2029, 2030];
+
+/**
+ * How often a valid schedule fires in an average month (its firings over AVERAGED_YEARS / 48), for
+ * the data plan's cost per month. Day-of-month L, LW and nW, and Day-of-week nL and n#k, as AWS cron
+ * reads them (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based).
+ */
+export function averageRunsPerMonth(expression: string): number {
+  const parts = /^cron\((.*)\)$/.exec(expression)![1].trim().split(/\s+/);
+  const perDay = expand(parts[0], FIELDS[0]).length * expand(parts[1], FIELDS[1]).length;
+  const months = namedValues(parts[3], FIELDS[3]);
+  const years = parts[5] === "*" ? undefined : namedValues(parts[5], FIELDS[5]);
+  let days = 0;
+  for (const year of AVERAGED_YEARS) {
+    if (years && !years.has(year)) continue;
+    for (let month = 1; month <= 12; month++) {
+      if (!months.has(month)) continue;
+      const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      for (let day = 1; day <= length; day++) {
+        const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 1;
+        if (dayMatches(parts[2], parts[4], { day, length, weekday, year, month })) days++;
+      }
+    }
+  }
+  return (days * perDay) / (AVERAGED_YEARS.length * 12);
+}
+
+interface Day {
+  readonly day: number;
+  readonly length: number;
+  /** 1 = Sunday … 7 = Saturday, as AWS cron numbers them. */
+  readonly weekday: number;
+  readonly year: number;
+  readonly month: number;
+}
+
+function dayMatches(dayOfMonth: string, dayOfWeek: string, d: Day): boolean {
+  if (dayOfMonth !== "?") return dayOfMonth.split(",").some((item) => monthDayMatches(item, d));
+  return dayOfWeek.split(",").some((item) => weekDayMatches(item, d));
+}
+
+function monthDayMatches(item: string, d: Day): boolean {
+  if (item === "*") return true;
+  if (item === "L") return d.day === d.length;
+  if (item === "LW") return d.day === nearestWeekday(d.length, d);
+  if (/^\d{1,2}W$/.test(item)) return d.day === nearestWeekday(Math.min(Number(item.slice(0, -1)), d.length), d);
+  return namedValues(item, FIELDS[2]).has(d.day);
+}
+
+/** The weekday nearest to `target` within its month (Saturday to Friday, Sunday to Monday). */
+function nearestWeekday(target: number, d: Day): number {
+  const weekday = new Date(Date.UTC(d.year, d.month - 1, target)).getUTCDay();
+  if (weekday === 6) return target === 1 ? 3 : target - 1;
+  if (weekday === 0) return target === d.length ? target - 2 : target + 1;
+  return target;
+}
+
+function weekDayMatches(item: string, d: Day): boolean {
+  if (item === "*") return true;
+  if (item === "L") return d.weekday === 7;
+  const last = /^(\w+)L$/.exec(item);
+  if (last) return d.weekday === valueOf(last[1], FIELDS[4]) && d.day + 7 > d.length;
+  const nth = /^(\w+)#([1-5])$/.exec(item);
+  if (nth) return d.weekday === valueOf(nth[1], FIELDS[4]) && Math.ceil(d.day / 7) === Number(nth[2]);
+  return namedValues(item, FIELDS[4]).has(d.weekday);
+}
+
+/** The values of a field's list, ranges and steps, names (JAN, MON) read as numbers. */
+function namedValues(text: string, field: CronField): Set<number> {
+  const values = new Set<number>();
+  for (const item of text.split(",")) {
+    const [base, step] = item.split("/");
+    const [from, to] = base === "*" ? [field.min, field.max] : base.split("-").map((v) => valueOf(v, field)!);
+    const last = to ?? (step === undefined ? from : field.max);
+    for (let v = from; v <= last; v += step === undefined ? 1 : Number(step)) values.add(v);
+  }
+  return values;
+}

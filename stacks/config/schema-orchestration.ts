@@ -7,6 +7,7 @@ import { z } from "zod";
 import { expectedMessage } from "./messages";
 import { closedObject, stringOrMapping, text } from "./schema-parts";
 import { SCHEDULE_EXAMPLE, scheduleProblem } from "./schedule";
+import { outputContractSchema } from "./schema-output-contract";
 
 /** Glue keeps table names in lower case; Spark, the Data Catalog and Athena all take these unquoted. */
 export const TABLE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,127}$/;
@@ -16,7 +17,10 @@ export const tableName = text(
   TABLE_NAME_PATTERN,
 );
 
-/** An output: `s3://…`, or `{ path: s3://…, table: name }` to write it as a Data Catalog table too. */
+/**
+ * An output: `s3://…`, or `{ path: s3://…, table: name }` to write it as a Data Catalog table too, and
+ * `schema:` for the columns and keys it promises its readers (schema-output-contract.ts).
+ */
 export function outputSchema(location: z.ZodType<string>) {
   return stringOrMapping(
     location,
@@ -26,8 +30,11 @@ export function outputSchema(location: z.ZodType<string>) {
         table: tableName
           .meta({ description: "Also write the output as the Data Catalog table `<stage>_glue.<table>` (lower-case letters, digits, `_`), passed as `--<output>_table`." })
           .optional(),
+        schema: outputContractSchema.meta({ description: "The output's declared schema: columns (Spark types, nullable) and keys, checked by the job's tests and compared by the data plan." }).optional(),
       },
-      "an output (path, and optionally table)", "{ path: s3://{stageBucket}/output/my_job/, table: my_table }"),
+      "an output (path, and optionally table and schema)",
+      "{ path: s3://{stageBucket}/output/my_job/, table: my_table }",
+    ),
     "an S3 location, or a mapping with path and table",
     "s3://{stageBucket}/output/my_job/ or { path: s3://{stageBucket}/output/my_job/, table: my_table }",
   );

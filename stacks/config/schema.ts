@@ -104,6 +104,9 @@ export const jobSchema = closedObject(
     maxConcurrentRuns: wholeNumber("maxConcurrentRuns", 1, 1000, 1)
       .meta({ description: "Runs of the job at one time; Glue refuses a start beyond it.", default: JOB_DEFAULTS.maxConcurrentRuns })
       .optional(),
+    expectedDurationMinutes: wholeNumber("expectedDurationMinutes", 1, 2880, 10)
+      .meta({ description: "How long a run is expected to take, for the data plan's cost (else a measured run, else the timeout)." })
+      .optional(),
     capacity: capacitySchema
       .meta({ description: "What the job must handle, for the capacity plan (docs/performance-tests.md): `volumePerRun` and `deadline`, or `volumePerDay` and `every`." })
       .optional(),
@@ -357,6 +360,18 @@ const pythonLibraries = z
   })
   .refine((list) => new Set(list).size === list.length, { error: "a package is listed twice; list each once" });
 
+/** What the data plan (npm run diff's Data section) needs beyond the jobs. */
+const dataPlan = closedObject(
+  {
+    costCeilingPerRun: z
+      .number({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
+      .positive({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
+      .optional(),
+  },
+  "data plan settings (costCeilingPerRun)",
+  "costCeilingPerRun: 10",
+);
+
 export const configSchema = closedObject(
   {
     pipelineAccount: account.meta({ description: "Where the `pipeline` stack lives: CodePipeline, its CodeBuild projects and the artifact bucket." }),
@@ -379,6 +394,7 @@ export const configSchema = closedObject(
     pythonLibraries: pythonLibraries
       .meta({ description: "Packages (directories of `jobScriptsDir`) zipped reproducibly into one `--extra-py-files` archive.", default: [] })
       .optional(),
+    dataPlan: dataPlan.meta({ description: "Settings of the data plan of `npm run diff` (docs/data-plan.md)." }).optional(),
     jobs: jobMap
       .nullable()
       .meta({ description: "Jobs of every stage; `stages.<stage>.jobs` overrides them per stage. The deployed job is named `<stage>-<job>`.", default: {} })

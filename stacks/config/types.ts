@@ -91,6 +91,8 @@ export interface JobConfig {
   readonly outputs: Readonly<Record<string, string>>;
   /** Outputs also written as a Data Catalog table, by output name. @default none */
   readonly outputTables: Readonly<Record<string, TableRef>>;
+  /** The schema each output promises its readers (`outputs.<name>.schema`), by output name. @default none: what the job produces */
+  readonly outputContracts: Readonly<Record<string, OutputContract>>;
   /** Inputs read from a Data Catalog table another job of the stage writes, by input name. @default none */
   readonly inputTables: Readonly<Record<string, TableRef>>;
   /** Names (config keys) of the jobs this one runs after, once all of them SUCCEEDED. @default none */
@@ -104,6 +106,8 @@ export interface JobConfig {
   readonly timeoutMinutes: number;
   readonly maxRetries: number;
   readonly maxConcurrentRuns: number;
+  /** How long a run is expected to take, for the data plan's cost. @default none: measured on the sample data */
+  readonly expectedDurationMinutes?: number;
   /** What the job must handle, for the capacity plan (docs/performance-tests.md). @default none */
   readonly capacity?: JobCapacity;
 }
@@ -119,6 +123,25 @@ export interface JobCapacity {
   readonly runsPerDay?: number;
   /** The capacity as written, for messages: `40 GB a run, within 15m`. */
   readonly declared: string;
+}
+
+/** An output's declared schema: its columns in order (if given) and the columns that identify a row (if given). */
+export interface OutputContract {
+  readonly columns?: readonly ContractColumn[];
+  readonly keys?: readonly string[];
+}
+
+export interface ContractColumn {
+  readonly name: string;
+  /** A Spark SQL type as `DataType.simpleString()` writes it, e.g. `bigint`, `array<string>`. */
+  readonly type: string;
+  /** @default true */
+  readonly nullable: boolean;
+}
+
+export interface DataPlanSettings {
+  /** A job whose timeout × workers could cost more than this per run (USD, STANDARD) is flagged. @default 10 */
+  readonly costCeilingPerRun: number;
 }
 
 /** A table of the Data Catalog: `<database>.<name>`. */
@@ -179,5 +202,6 @@ export interface AppConfig {
   readonly jobScriptsDir: string;
   /** Packages (directories of the job scripts directory) shipped to every job through --extra-py-files. */
   readonly pythonLibraries: readonly string[];
+  readonly dataPlan: DataPlanSettings;
   readonly stages: Readonly<Record<StageName, StageConfig>>;
 }

@@ -1,7 +1,8 @@
 /**
  * `glue-pipeline-pr-check`: what runs on every pull request into the pipeline's branch, as data. It checks
  * out the pull request's commit itself, runs what Build runs (npm ci, cdktf synth, npm test), then plans
- * every stack through the read-only plan roles and writes the summary, kept under `pr-checks/<commit>/` in
+ * every stack through the read-only plan roles and makes the data plan of the jobs it changes (whose
+ * headline leads the summary when something breaks), and writes the summary, kept under `pr-checks/<commit>/` in
  * the artifact bucket. CodeCommit: the summary is posted on the pull request. GitHub, GitLab, Bitbucket:
  * CodeBuild reports the build's status on the commit, linking the build, whose log holds the summary.
  *
@@ -58,7 +59,8 @@ export function prCheckStep(ctx: PrCheckContext): CodeBuildStepSpec | undefined 
         "npx cdktf synth",
         "npm test",
         ...token,
-        planReview({ plansUrl }),
+        // The data plan compares with the pull request's destination commit where the trigger passes it.
+        planReview({ plansUrl, baseVariable: PULL_REQUEST_VARIABLES.destinationCommit }),
         `aws s3 cp --recursive --only-show-errors ${PLAN_REVIEW_DIR} "s3://${artifactBucket}/${commitPrefix}"`,
       ],
       postBuild: config.source.type === "codecommit" ? [postComment(config.source.repositoryName)] : [],

@@ -83,6 +83,11 @@ export interface PlanReviewOptions {
   readonly planFile?: string;
   /** The full plans' address, linked from the summary. @default none */
   readonly plansUrl?: string;
+  /**
+   * A variable holding the commit the data plan compares with (`--base`), when it is set and not empty.
+   * @default none: the merge base with the pipeline's branch
+   */
+  readonly baseVariable?: string;
 }
 
 /**
@@ -97,8 +102,10 @@ export function planReview(options: PlanReviewOptions = {}): string {
     `--out ${PLAN_REVIEW_DIR}`,
     ...(options.planFile ? [`--plan-file ${options.planFile}`] : []),
     ...(options.plansUrl ? [`--plans-url "${options.plansUrl}"`] : []),
+    ...(options.baseVariable ? ["$base"] : []),
   ];
-  return `status=0; npm run --silent diff -- ${args.join(" ")} || status=$?; [ "$status" -eq 0 ] || [ "$status" -eq 2 ]`;
+  const base = options.baseVariable ? `base=""; if [ -n "$${options.baseVariable}" ]; then base="--base $${options.baseVariable}"; fi; ` : "";
+  return `${base}status=0; npm run --silent diff -- ${args.join(" ")} || status=$?; [ "$status" -eq 0 ] || [ "$status" -eq 2 ]`;
 }
 
 /**
