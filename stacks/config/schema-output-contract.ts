@@ -63,14 +63,14 @@ function splitTop(text: string): string[] {
   return parts;
 }
 
-const columnType = text(`a Spark SQL type such as ${TYPE_EXAMPLE}`, "string", undefined, typeProblem);
+const columnType = text(`a Spark SQL type such as ${TYPE_EXAMPLE}`, "string", undefined, typeProblem).meta({ description: "A Spark SQL type, e.g. `string`, `bigint`, `decimal(10,2)`." });
 const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 /** A column: its type alone (`name: string`, nullable), or `{ type, nullable }`. */
 const column = z.union(
-  [columnType, closedObject({ type: columnType, nullable: bool("nullable").optional() }, "a column (type and nullable)", "{ type: string, nullable: false }")],
+  [columnType, closedObject({ type: columnType, nullable: bool("nullable").meta({ description: "Whether the column may hold nulls.", default: true }).optional() }, "a column (type and nullable)", "{ type: string, nullable: false }")],
   { error: (i) => (i.code === "invalid_union" ? expectedMessage(i.input, "a column type, or a mapping with type and nullable", "string or { type: bigint, nullable: false }") : undefined) },
-);
+).meta({ description: "The column's type alone (nullable), or `{ type, nullable }`." });
 
 export const outputContractSchema = closedObject(
   {
@@ -79,11 +79,13 @@ export const outputContractSchema = closedObject(
         error: (i) => expectedMessage(i.input, "a mapping of column names to types", "{ org_id: string, members: bigint }"),
       })
       .refine((map) => Object.keys(map).length > 0, { error: "an output's schema lists at least one column; leave columns out to take what the job produces" })
+      .meta({ description: "`name: type` per column the output must have.", keyName: "name" })
       .optional(),
     keys: z
       .array(text("a column name", "org_id", COLUMN_NAME), { error: (i) => expectedMessage(i.input, "a list of the columns that identify a row", "[org_id, role]") })
       .min(1, { error: "keys lists at least one column; leave keys out if no columns identify a row" })
       .refine((keys) => new Set(keys).size === keys.length, { error: "a key column is listed twice; list each once" })
+      .meta({ description: "The columns that identify a row; the data plan compares base and head by them." })
       .optional(),
   },
   "an output's schema (columns, keys)",

@@ -366,6 +366,7 @@ const dataPlan = closedObject(
     costCeilingPerRun: z
       .number({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
       .positive({ error: (i) => expectedMessage(i.input, "a price in USD above 0", "10") })
+      .meta({ description: "A job whose timeout × workers could cost more than this per run (USD) is flagged in the data plan.", default: 10 })
       .optional(),
   },
   "data plan settings (costCeilingPerRun)",
