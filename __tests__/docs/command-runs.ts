@@ -56,6 +56,7 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   "npm run perf": [
     { kind: "not run", why: "it measures jobs on generated data at growing scales, minutes per job; npm run bench runs it (bench/perf-baseline.ts), and __tests__/perf/ tests its parts" },
   ],
+  "node bench/data-plan.ts": [{ kind: "not run", why: "a measurement of one changed job's data plan that npm run bench runs; __tests__/data-plan/data-plan.integration.test.ts runs the data plan itself" }],
   "node bench/perf-baseline.ts": [{ kind: "not run", why: "a measurement against perf/baseline.json that npm run bench runs; __tests__/perf/baseline.test.ts tests the comparison" }],
   "python -m pytest": [{ kind: "npm test", script: "test:py", file: ".ci/pytest", mentions: "-m pytest -q perf/spark/tests" }],
   "python job_scripts/make_sample_data.py": [{ kind: "test", file: "job_scripts/tests/test_make_sample_data.py", mentions: "make_sample_data.main" }],
