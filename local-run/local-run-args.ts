@@ -5,6 +5,7 @@
 import * as path from "path";
 import { parseArgs } from "node:util";
 import type { JobConfig } from "../stacks/config";
+import { qualityArguments } from "../stacks/config/quality-arguments";
 import { tableArguments } from "../stacks/config/table-arguments";
 
 /** Where inputs are read from unless --local-data says otherwise (relative to the project). */
@@ -159,7 +160,7 @@ export interface LocalJobRun {
  * An input that is not an s3:// location (a local path in a custom config) is passed as it is.
  */
 export function localJobRun(
-  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments" | "inputTables" | "outputTables">,
+  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments" | "inputTables" | "outputTables"> & Partial<Pick<JobConfig, "outputQuality">>,
   options: LocalFolders,
 ): LocalJobRun {
   const mapped = (location: string, baseDir: string) => (S3_URI.test(location) ? localPathFor(location, baseDir) : location);
@@ -167,7 +168,7 @@ export function localJobRun(
     Object.entries(job.inputs).map(([name, location]) => [name, mapped(location, Object.hasOwn(job.inputTables, name) ? options.outputDir : options.localDataDir)]),
   );
   const outputs = mapValues(job.outputs, (location) => mapped(location, options.outputDir));
-  const named = { ...job.arguments, ...inputs, ...outputs, ...tableArguments(job) };
+  const named = { ...job.arguments, ...inputs, ...outputs, ...tableArguments(job), ...qualityArguments(job) };
   return {
     args: ["--JOB_NAME", job.glueJobName, ...Object.entries(named).flatMap(([name, value]) => [`--${name}`, value])],
     outputs,

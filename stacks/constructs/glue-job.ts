@@ -4,6 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { JobConfig } from "../config";
+import { qualityArguments } from "../config/quality-arguments";
 import { tableArguments, usesCatalog } from "../config/table-arguments";
 import { glueCatalogStatements } from "../iam/glue-catalog-statements";
 import { PolicyStatement, policyDocument, s3Location, servicePrincipalTrust } from "../iam/policy-document";
@@ -84,7 +85,7 @@ export class GlueJob extends Construct {
     });
 
     const parameters = Object.fromEntries(
-      Object.entries({ ...job.inputs, ...job.outputs, ...tableArguments(job), ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
+      Object.entries({ ...job.inputs, ...job.outputs, ...tableArguments(job), ...qualityArguments(job), ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
     );
     this.resource = new GlueJobResource(this, "job", {
       name: job.glueJobName,
