@@ -13,6 +13,8 @@ import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
 import { jobAlerts } from "./constructs/job-alerts";
 import { JobScripts } from "./constructs/job-scripts";
+import { DataQualityRulesets } from "./constructs/data-quality-ruleset";
+import { QualityAlerts } from "./constructs/quality-alerts";
 import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
 import { StageWorkflow } from "./constructs/stage-workflow";
@@ -152,6 +154,13 @@ export class GlueAppStack extends TerraformStack {
       region,
       accountId,
     });
+    // Data quality: each output's rules as a Glue ruleset, its role may publish results, failed results reach the alert topic.
+    for (const job of jobs.filter((j) => Object.keys(j.outputQuality).length > 0)) {
+      new DataQualityRulesets(this, `quality-${job.name}`, { job, roleName: this.jobs[job.name].role.name, partition, region, accountId, tags: { environment: stage.name, stack_name: stage.stackName } });
+    }
+    if (jobs.some((j) => Object.keys(j.outputQuality).length > 0)) {
+      new QualityAlerts(this, "quality-alerts", { stage: stage.name, jobNamePrefix: stageJobNamePrefix(stage.name), topic: alerts, partition, region, accountId });
+    }
     new StageDashboard(this, "dashboard", { stage: stage.name, region, glueJobNames: jobs.map((job) => job.glueJobName) });
 
     new TerraformOutput(this, "bucket_name", { value: stage.bucketName });

@@ -110,4 +110,9 @@ export class NoticeTopic extends Construct {
   addPublisher(sid: string, roleArn: string): void {
     this.publishers.push({ Sid: sid, Effect: "Allow", Principal: { AWS: roleArn }, Action: "sns:Publish", Resource: this.topic.arn });
   }
+
+  /** Lets another EventBridge rule of the account publish too (e.g. the data-quality alerts). */
+  addRulePublisher(sid: string, ruleArn: string): void {
+    this.publishers.push({ Sid: sid, Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: this.topic.arn, Condition: { ArnEquals: { "aws:SourceArn": ruleArn } } });
+  }
 }
