@@ -116,7 +116,7 @@ export function splitRuleset(text: string): { rule: string; line: number }[] | s
     else if (quoted) continue;
     else if (c === "[" || c === "(") depth++;
     else if ((c === "]" || c === ")") && depth > 0) depth--;
-    else if (c === "," || c === "]") {
+    else if (depth === 0 && (c === "," || c === "]")) {
       const rule = uncommented.slice(start, i).trim();
       const offset = start + (uncommented.slice(start, i).length - uncommented.slice(start, i).trimStart().length);
       if (rule) rules.push({ rule: rule.replace(/\s+/g, " "), line: uncommented.slice(0, offset).split("\n").length });
