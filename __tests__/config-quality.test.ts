@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { stringify } from "yaml";
 import { ConfigError, loadConfig } from "../stacks/config";
-import { parseRule } from "../stacks/config/dqdl-rules";
+import { parseRule, RULE_TYPES } from "../stacks/config/dqdl-rules";
 import { qualityArgument, qualityArguments } from "../stacks/config/quality-arguments";
 import { splitRuleset } from "../stacks/config/resolve-quality";
 import { baseConfig, writeTempProject } from "../testkit/temp-project";
@@ -63,6 +63,7 @@ describe("a bad rule is refused at load time with the file, the line, the key an
     ["a rule type DQDL does not have", { rules: ["RowCount > 0", 'IsComplte "id"'] }, /line \d+: jobs\.JoinLegislators\.outputs\.output_path\.quality\.rules\.1: rule IsComplte "id": "IsComplte" is not a DQDL rule type \(did you mean IsComplete\?\); write IsComplete "id"/],
     ["a bad expression", { rules: ["RowCount >> 0"] }, /quality\.rules\.0: rule RowCount >> 0: found ">> 0"|quality\.rules\.0: rule RowCount >> 0: .*expected a number/],
     ["a rule Deequ cannot check, not marked awsOnly", { rules: ['DetectAnomalies "RowCount"'] }, /quality\.rules\.0: rule DetectAnomalies "RowCount": it cannot be checked offline .*mark it \{ rule: \.\.\., awsOnly: true \}/],
+    ["with threshold, which this Deequ ignores", { rules: ['ColumnValues "role" in ["member"] with threshold > 0.9'] }, /it cannot be checked offline \(Deequ 2\.1\.0 with dqdl 1\.0\.0 ignores with threshold/],
     ["a dynamic rule", { rules: ["RowCount > avg(last(3))"] }, /rule RowCount > avg\(last\(3\)\): it cannot be checked offline \(Deequ cannot evaluate dynamic rules/],
     ["a dataset that is not an input", { rules: ['ReferentialIntegrity "organization_id" "orgs.id" = 1.0'] }, /it reads the dataset orgs, which is not an input of the job \(its inputs: input_path_orgs, input_path_persons, input_path_memberships\)/],
     ["both rules and ruleset", { rules: ["RowCount > 0"], ruleset: "q.dqdl" }, /give rules: \(a list\) or ruleset: \(a \.dqdl file\), one of them/],
@@ -101,7 +102,6 @@ describe("parseRule", () => {
     ['IsPrimaryKey "org_name" "role"', ["org_name", "role"]],
     ['ColumnValues "gender" in ["female", "male", NULL]', ["gender"]],
     ['ColumnValues "name" matches "[A-Z].*"', ["name"]],
-    ['ColumnValues "id" > 0 with threshold > 0.9', ["id"]],
     ['Completeness "name" >= 0.5 where "id > 1"', ["name"]],
     ['ColumnLength "name" between 1 and 40', ["name"]],
     ['DataFreshness "updated" <= 24 hours', ["updated"]],
@@ -119,5 +119,22 @@ describe("parseRule", () => {
       { rule: 'ColumnValues "a" in ["x", "y"]', line: 1 },
       { rule: 'CustomSql "select a, b from primary" > 0', line: 1 },
     ]);
+  });
+});
+
+describe("the rule-type table", () => {
+  test("every rule type taken as checked locally is tested against the pinned Deequ both ways", () => {
+    const pythonTest = fs.readFileSync(path.join(__dirname, "..", "job_scripts", "tests", "test_quality_rule_types.py"), "utf8");
+    const tested = new Set([...pythonTest.matchAll(/^ {4}"(\w+)": \(/gm)].map((m) => m[1]));
+    const local = Object.entries(RULE_TYPES).filter(([, spec]) => spec.local).map(([type]) => type);
+    expect(local.filter((type) => !tested.has(type))).toEqual([]);
+    expect([...tested].filter((type) => !local.includes(type))).toEqual([]);
+  });
+
+  test("docs/data-quality.md lists every rule type with whether it is checked locally", () => {
+    const page = fs.readFileSync(path.join(__dirname, "..", "docs", "data-quality.md"), "utf8");
+    for (const [type, spec] of Object.entries(RULE_TYPES)) {
+      expect(page).toMatch(new RegExp(`^\\| \`${type}\` \\| ${spec.local ? "yes" : "no"} \\|`, "m"));
+    }
   });
 });

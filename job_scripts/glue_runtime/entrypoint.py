@@ -7,8 +7,8 @@ from typing import Callable, Mapping, Optional, Sequence
 from pyspark.sql import DataFrame, SparkSession
 
 from .job_args import JobArgumentError
-from .job_session import JobArgs, job_session
-from .quality import OutputQuality, QualityArgumentError, QualityCheckFailed, RuleResult, results_of
+from .job_session import JobArgs, job_session, running_on_glue
+from .quality import OutputQuality, QualityArgumentError, QualityCheckFailed, RuleResult, evaluate_locally, evaluated_by, results_of
 from .storage import InputPathError
 
 EXIT_OK = 0
@@ -37,7 +37,8 @@ def run_job(
     """
     argv = sys.argv[1:] if argv is None else argv
     try:
-        with job_session(argv, required, optional, app_name=app_name, spark=spark) as (session, args):
+        evaluator = evaluate_on_glue if running_on_glue() else evaluate_locally
+        with job_session(argv, required, optional, app_name=app_name, spark=spark) as (session, args), evaluated_by(evaluator):
             body(session, args)
     except (JobArgumentError, QualityArgumentError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -15,6 +15,7 @@ A rule marked `awsOnly` is left to Glue: Deequ cannot check it (docs/data-qualit
 """
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -157,20 +158,27 @@ def failure_message(job: Optional[str], quality: OutputQuality, results: Sequenc
     return f"{where}data quality of output {quality.output} failed {len(failed)} of {len(results)} rules: {listed}"
 
 
-def check_output(
-    frame: DataFrame,
-    args: Mapping[str, Optional[str]],
-    output: str,
-    references: Mapping[str, DataFrame],
-    evaluator: Evaluator = evaluate_locally,
-) -> list[RuleResult]:
+_evaluators: list[Evaluator] = [evaluate_locally]
+
+
+@contextmanager
+def evaluated_by(evaluator: Evaluator):
+    """Rules are evaluated by `evaluator` inside the block: run_job picks Glue's on Glue."""
+    _evaluators.append(evaluator)
+    try:
+        yield
+    finally:
+        _evaluators.pop()
+
+
+def check_output(frame: DataFrame, args: Mapping[str, Optional[str]], output: str, references: Mapping[str, DataFrame]) -> list[RuleResult]:
     """Evaluates the output's rules (if any), prints the table, and raises QualityCheckFailed when a
     rule failed under `onFailure: fail`; under `warn` it prints a warning and the output is written."""
     quality = output_quality(args, output)
     if quality is None:
         return []
     job = args.get("JOB_NAME")
-    results = evaluator(frame, quality, references)
+    results = _evaluators[-1](frame, quality, references)
     print(format_results(job, quality, results))
     if all(r.passed for r in results):
         return results

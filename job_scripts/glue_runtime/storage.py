@@ -17,7 +17,7 @@ from pyspark.sql import DataFrame, SparkSession
 
 from .job_args import JobArgumentError
 from .job_session import running_on_glue
-from .quality import check_output, evaluate_locally, output_quality
+from .quality import check_output, output_quality
 
 # Spark's name for the column that collects lines it could not parse as JSON.
 CORRUPT_RECORD_COLUMN = "_corrupt_record"
@@ -98,12 +98,7 @@ def _check_quality(frame: DataFrame, args: Mapping[str, Optional[str]], name: st
     if quality is None:
         return
     references = {alias: read_input(frame.sparkSession, args, alias) for alias in quality.references}
-    evaluator = evaluate_locally
-    if running_on_glue():
-        from .entrypoint import evaluate_on_glue
-
-        evaluator = evaluate_on_glue
-    check_output(frame, args, name, references, evaluator)
+    check_output(frame, args, name, references)
 
 
 def read_input(spark: SparkSession, args: Mapping[str, Optional[str]], name: str) -> DataFrame:

@@ -123,6 +123,7 @@ export function parseRule(rule: string): ParsedRule | string {
   // `with threshold <number expression>` and `where "<sql>"` close a rule.
   const withAt = rest.indexOf("with");
   let threshold: string[] | undefined;
+  let thresholded = false;
   if (withAt >= 0) {
     if (rest[withAt + 1] !== "threshold") return `expected "with threshold" and a comparison, for example with threshold > 0.9`;
     threshold = rest.slice(withAt + 2);
@@ -130,6 +131,7 @@ export function parseRule(rule: string): ParsedRule | string {
     if (!spec.threshold) return `${type} takes no "with threshold"; remove it (DQDL allows it on ColumnValues, ColumnLength, ColumnDataType and DataFreshness)`;
     const problem = numberExpression(threshold);
     if (problem !== undefined) return `the threshold: ${problem}`;
+    thresholded = true;
   }
   const whereAt = rest.indexOf("where");
   if (whereAt >= 0) {
@@ -148,7 +150,13 @@ export function parseRule(rule: string): ParsedRule | string {
     type,
     columns: columnArgs.map((k) => quoted[k]).flatMap((c) => c.split(",").map((part) => part.trim())),
     references: references.map((r) => r.split(".")[0]),
-    ...(!spec.local ? { notLocal: spec.why } : dynamic ? { notLocal: "Deequ cannot evaluate dynamic rules (last(), avg(), ...): they compare with earlier runs that only Glue keeps" } : {}),
+    ...(!spec.local
+      ? { notLocal: spec.why }
+      : dynamic
+        ? { notLocal: "Deequ cannot evaluate dynamic rules (last(), avg(), ...): they compare with earlier runs that only Glue keeps" }
+        : thresholded
+          ? { notLocal: "Deequ 2.1.0 with dqdl 1.0.0 ignores with threshold and asks every value to comply" }
+          : {}),
   };
 }
 

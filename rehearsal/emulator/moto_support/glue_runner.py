@@ -29,6 +29,10 @@ from moto_support.glue_run_staging import S3Stager, StagingError
 
 #: Where the job runtime keeps the local catalog's warehouse (glue_runtime.job_session.WAREHOUSE_ENV).
 WAREHOUSE_ENV = "GLUE_LOCAL_WAREHOUSE"
+#: Where the job runtime finds the data-quality jars (glue_runtime.job_session.JARS_DIR_ENV): its runtime
+#: comes from the libraries zip here, so it is told the project's .jars/ (requirements-jars.txt).
+JARS_ENV = "GLUE_LOCAL_JARS"
+_PROJECT_JARS = Path(__file__).resolve().parents[3] / ".jars"
 # Nothing of the emulator's own environment that would change what the script sees or whom it acts as.
 _NOT_INHERITED = ("AWS_", "PYTHONPATH", "PYTHONHOME", "PYSPARK_", "SPARK_HOME")
 
@@ -134,6 +138,7 @@ class GlueRunner:
                 "PYTHONPATH": os.pathsep.join(dict.fromkeys(python_path)),
                 "PYSPARK_PYTHON": self.settings.python,
                 WAREHOUSE_ENV: str(self.settings.runs_dir / "spark-warehouse"),
+                JARS_ENV: os.environ.get(JARS_ENV) or str(_PROJECT_JARS),
                 "AWS_ACCESS_KEY_ID": credentials.access_key_id,
                 "AWS_SECRET_ACCESS_KEY": credentials.secret_access_key,
                 "AWS_SESSION_TOKEN": credentials.session_token,
