@@ -5,29 +5,17 @@ The rules are read through the config's own loader (local-run/output-quality.ts,
 test session) as the very `--<output>_quality` argument the job gets on Glue, in the emulator and from
 `npm run job`; they are evaluated by the job runtime's own evaluator (glue_runtime.quality).
 """
-import functools
-import json
-import subprocess
 from typing import Mapping, Optional
 
 from pyspark.sql import DataFrame
 
-from conftest import JOB_SCRIPTS_DIR
 from glue_runtime.quality import QUALITY_ARG_SUFFIX, RuleResult, evaluate_locally, format_results, output_quality
+from stage_json import stage_json
 
-PROJECT_DIR = JOB_SCRIPTS_DIR.parent
 
-
-@functools.lru_cache(maxsize=None)
 def configured_quality(stage: str = "dev") -> dict:
     """{job: {output: <the --<output>_quality argument>}} for the stage's outputs that have rules."""
-    run = subprocess.run(
-        ["node", "--require", "tsx/cjs", str(PROJECT_DIR / "local-run" / "output-quality.ts"), "--stage", stage],
-        cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
-    )
-    if run.returncode != 0:
-        raise AssertionError(f"output-quality.ts failed ({run.returncode}): {run.stderr.strip()}")
-    return json.loads(run.stdout)
+    return stage_json("output-quality.ts", stage)
 
 
 def quality_argument(job: str, output: str, stage: str = "dev") -> str:
