@@ -158,6 +158,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/glue_job_updates.py): UpdateJob replaces the definition, fields left out back to their defaults",
   ),
   gap(
+    "glue-data-quality-rulesets",
+    "Create/Get/Update/DeleteDataQualityRuleset keep a DQDL ruleset by name with its description, target table and tags (AWS Glue API reference, Data Quality API: https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-data-quality-api.html).",
+    "Has none of the Data Quality actions: Terraform cannot create an aws_glue_data_quality_ruleset.",
+    "patched in the launcher (moto_patches/glue_data_quality_rulesets.py): the rulesets are kept and tagged; their rules are evaluated by the job runs, with Deequ",
+  ),
+  gap(
     "sigv4-signatures",
     "Refuses a request whose SigV4 signature does not match the credentials' secret.",
     "Checks signatures only when it enforces IAM; the launcher's enforcement checks the session token of assumed-role credentials, not the signature.",

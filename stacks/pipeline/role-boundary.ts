@@ -43,6 +43,13 @@ export function roleBoundaryDocument(stage: StageName, account: AwsAccount): str
     { Sid: "GlueMetrics", Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" },
     { Sid: "ListJobs", Effect: "Allow", Action: "glue:GetJobs", Resource: "*" },
     {
+      // A job's in-job data-quality evaluation publishes its results (docs/data-quality.md); each job role grants it only where its outputs have rules.
+      Sid: "PublishDataQuality",
+      Effect: "Allow",
+      Action: "glue:PublishDataQuality",
+      Resource: `arn:${partition}:glue:${region}:${accountId}:dataQualityRuleset/*`,
+    },
+    {
       Sid: "RunStageJobs",
       Effect: "Allow",
       Action: ["glue:GetTags", "glue:StartJobRun", "glue:GetJobRun"],
