@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { AWS_PROVIDER_PACKAGE } from "../stacks/cdktf";
 import { configWithJobs } from "./generate-config";
 import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
@@ -24,7 +25,7 @@ interface StressFigures {
 const NODE = process.execPath;
 const SYNTH = ["--require", "tsx/cjs", "main.ts"];
 /** The same app, with the provider's root module loaded first, as a root import (`import * as aws`) does. */
-const NAIVE_SYNTH = ["--require", "tsx/cjs", "--require", "@cdktf/provider-aws", "main.ts"];
+const NAIVE_SYNTH = ["--require", "tsx/cjs", "--require", AWS_PROVIDER_PACKAGE, "main.ts"];
 
 interface Row {
   readonly what: string;

@@ -1,8 +1,5 @@
 /** One Glue ETL job with its own least-privilege role, defined entirely by its config block. */
-import { GlueJob as GlueJobResource } from "@cdktf/provider-aws/lib/glue-job";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { Construct, GlueJob as GlueJobResource, IamRole, IamRolePolicy } from "../cdktf";
 import type { JobConfig } from "../config";
 import { tableArguments, usesCatalog } from "../config/table-arguments";
 import { glueCatalogStatements } from "../iam/glue-catalog-statements";

@@ -4,7 +4,7 @@
  * Glue emits the events, EventBridge publishes them.
  */
 import { createHash } from "crypto";
-import type { Construct } from "constructs";
+import type { Construct } from "../cdktf";
 import type { StageAlerts } from "../config";
 import { NoticeTopic, type NoticeSubscription } from "./notice-topic";
 

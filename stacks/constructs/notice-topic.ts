@@ -4,13 +4,7 @@
  * topic and use its key, and the roles added with `addPublisher`. Subscriptions (email, https) come from
  * the caller.
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { Lazy } from "cdktf";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, Construct, Lazy, SnsTopic, SnsTopicPolicy, SnsTopicSubscription } from "../cdktf";
 import { policyDocument, type PolicyStatement } from "../iam/policy-document";
 import { EncryptionKey } from "./encryption-key";
 
