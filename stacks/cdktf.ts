@@ -2,7 +2,7 @@
  * The one door to the CDK for Terraform framework. Every other file imports `cdktf`, `constructs` and the AWS
  * provider's resource classes from here, so a successor with the same API under other package names, such as
  * CDK Terrain (`cdktn`, `@cdktn/provider-aws`), is a change of the module names in this file and nothing else.
- * `npm run check:cdktn` makes that change in a copy and compares the synthesized stacks (docs/cdktn.md);
+ * `npm run check:cdktn` makes that change in a copy and compares the synthesized stacks (docs/cdk-terrain.md);
  * __tests__/framework-seam.test.ts keeps every other file off these packages.
  *
  * Each provider class comes from its own `lib/<resource>` module, never the provider's root, which loads every
