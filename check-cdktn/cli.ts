@@ -37,9 +37,10 @@ function installedVersion(dir: string, name: string): string {
  * The configs synthesized, by name: the project's own, with its files taken from each tree, and the corners
  * the acceptance guard covers (three accounts with S3 state, every optional key), shared by both trees.
  */
-function configsFor(): Record<string, (projectDir: string) => string> {
+function configsFor(tempConfigs: string[]): Record<string, (projectDir: string) => string> {
   const threeAccountsS3 = writeTempProject(threeAccountsCodestarS3());
   const allKeys = writeTempProject(everyOptionalKey());
+  tempConfigs.push(threeAccountsS3, allKeys);
   return {
     "default-config.yaml": (dir) => path.join(dir, "default-config.yaml"),
     "rehearsal/configs/three-accounts.yaml": (dir) => path.join(dir, "rehearsal", "configs", "three-accounts.yaml"),
@@ -57,11 +58,12 @@ function check(keep: boolean): CheckResult {
   }
   console.error(`check:cdktn: copying the project and installing ${Object.entries(FORK_PACKAGES).map(([n, v]) => `${n}@${v}`).join(", ")}`);
   const fork = makeForkCopy(PROJECT_DIR);
+  const tempConfigs: string[] = [];
   try {
     const configs: Record<string, string[]> = {};
     const differences: Difference[] = [];
     const pins: ProviderPin[] = [];
-    for (const [name, fileIn] of Object.entries(configsFor())) {
+    for (const [name, fileIn] of Object.entries(configsFor(tempConfigs))) {
       console.error(`check:cdktn: synthesizing ${name} with cdktf, then with cdktn`);
       const cdktf = synthApp(PROJECT_DIR, fileIn(PROJECT_DIR));
       const cdktn = synthApp(fork.dir, fileIn(fork.dir));
@@ -84,6 +86,7 @@ function check(keep: boolean): CheckResult {
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
     };
   } finally {
+    for (const config of tempConfigs) fs.rmSync(path.dirname(config), { recursive: true, force: true });
     if (!keep) fs.rmSync(fork.dir, { recursive: true, force: true });
   }
 }

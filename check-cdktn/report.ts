@@ -31,7 +31,9 @@ export function reportText(result: CheckResult): string {
   for (const [config, stacks] of Object.entries(result.configs)) {
     const byStack = stacks.map((stack) => {
       const found = result.differences.filter((d) => d.config === config && d.stack === stack);
-      return found.length === 0 ? `${stack} same` : `${stack} ${found.length} difference(s)`;
+      const unexpected = found.filter((d) => !d.expected).length;
+      if (found.length === 0) return `${stack} same`;
+      return unexpected === 0 ? `${stack} ${found.length} expected difference(s)` : `${stack} ${unexpected} unexpected difference(s)`;
     });
     lines.push(`${config}: ${byStack.join(", ")}`);
   }

@@ -77,6 +77,7 @@ describe("reportText", () => {
     expect(unexpectedOf(result)).toEqual([]);
     const text = reportText(result);
     expect(text).toContain("aws 6.25.0 -> 6.66.0 in 1 stack(s)");
+    expect(text).toContain("default: dev-glue 1 expected difference(s)");
     expect(text).toContain("unexpected differences: none");
     expect(text).toMatch(/1 x provider source/);
   });
@@ -84,7 +85,7 @@ describe("reportText", () => {
   it("lists each unexpected difference under its config and stack", () => {
     const { differences, pins } = compareApps("default", app("0.21.0", "aws", "6.25.0", { glue_version: "5.0" }), app("0.24.0", "aws", "6.66.0", { glue_version: "5.1" }));
     const text = reportText({ ...base, differences, pins });
-    expect(text).toContain("default: dev-glue 1 difference(s)");
+    expect(text).toContain("default: dev-glue 1 unexpected difference(s)");
     expect(text).toContain('  default dev-glue:\n    resource.aws_glue_job.job.glue_version: cdktf "5.0", cdktn "5.1"');
     expect(text).toContain("result: the fork synthesizes different Terraform");
   });
