@@ -33,7 +33,7 @@ export interface NoticeTopicProps {
   readonly eventPattern: Record<string, unknown>;
   /** Event fields the message uses, by placeholder name (`$.detail.state`). */
   readonly inputPaths: Readonly<Record<string, string>>;
-  /** The message, with `<placeholder>`s for the input paths. */
+  /** The message as plain text, with `<placeholder>`s for the input paths; it may not start with `"`, `{` or `[`. */
   readonly message: string;
   /** Sid of the topic policy's statement, which names the one publisher. */
   readonly publisherSid: string;
@@ -56,6 +56,7 @@ export class NoticeTopic extends Construct {
   constructor(scope: Construct, id: string, props: NoticeTopicProps) {
     super(scope, id);
     const { partition, region, accountId } = props;
+    checkPlainText(props.message, props.ruleName);
     this.ruleArn = `arn:${partition}:events:${region}:${accountId}:rule/${props.ruleName}`;
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
@@ -70,7 +71,11 @@ export class NoticeTopic extends Construct {
           Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
           // In a key policy, "*" means this key.
           Resource: "*",
-          Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
+          // No condition: EventBridge's request to KMS for an SNS topic carries no aws:SourceArn,
+          // aws:SourceAccount or aws:SourceOrgID, so a statement conditioned on them never applies and the
+          // publish fails silently (SNS Developer Guide, "Managing Amazon SNS encryption keys", enable
+          // compatibility between event sources from AWS services and encrypted topics; see
+          // stacks/constants/service-key-conditions.ts). The topic policy below narrows who publishes.
         },
       ],
     });
@@ -95,7 +100,8 @@ export class NoticeTopic extends Construct {
       rule: rule.name,
       targetId: props.targetId,
       arn: this.topic.arn,
-      inputTransformer: { inputPaths: { ...props.inputPaths }, inputTemplate: JSON.stringify(props.message) },
+      // The template verbatim: a plain-text template reaches SNS as its text with the values placed in.
+      inputTransformer: { inputPaths: { ...props.inputPaths }, inputTemplate: props.message },
     });
     for (const subscription of props.subscriptions ?? []) {
       new SnsTopicSubscription(this, subscription.id, { topicArn: this.topic.arn, protocol: subscription.protocol, endpoint: subscription.endpoint });
@@ -109,5 +115,15 @@ export class NoticeTopic extends Construct {
    */
   addPublisher(sid: string, roleArn: string): void {
     this.publishers.push({ Sid: sid, Effect: "Allow", Principal: { AWS: roleArn }, Action: "sns:Publish", Resource: this.topic.arn });
+  }
+}
+
+/**
+ * EventBridge reads a template that starts with `"`, `{` or `[` as JSON, and places values into it unescaped,
+ * so one quote, newline or backslash in a value breaks it; plain text takes any value as it is.
+ */
+function checkPlainText(message: string, ruleName: string): void {
+  if (/^\s*["{[]/.test(message)) {
+    throw new Error(`NoticeTopic ${ruleName}: message must be plain text, found one starting with ${JSON.stringify(message.trim()[0])}; write the text without quoting it`);
   }
 }

@@ -1,0 +1,29 @@
+/** The pipeline's failure notice: a failed execution reaches people through a topic whose key EventBridge can use. */
+import { synthPipelineJson, valuesOf, type Json } from "./helpers/pipeline-json";
+
+describe("failure notice", () => {
+  const json = synthPipelineJson();
+  const rule = valuesOf(json, "aws_cloudwatch_event_rule").find((r) => r.name === "glue-pipeline-failed")!;
+  const target = valuesOf(json, "aws_cloudwatch_event_target").find((t) => t.target_id === "failure-topic")!;
+  const topic = valuesOf(json, "aws_sns_topic").find((t) => t.name === "glue-pipeline-failures")!;
+  const keyRef = /^\$\{aws_kms_key\.(.+)\.arn\}$/.exec(topic.kms_master_key_id)![1];
+  const key = json.resource.aws_kms_key[keyRef];
+
+  test("the topic's key lets EventBridge use it with no aws:Source* condition, which EventBridge's KMS requests do not carry", () => {
+    const statements: Json[] = JSON.parse(key.policy).Statement;
+    const events = statements.filter((s) => s.Principal?.Service === "events.amazonaws.com");
+    expect(events).toEqual([{ Sid: "FailureRulePublishesEncrypted", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" }]);
+  });
+
+  test("the message is plain text that names the pipeline, the execution and a console link", () => {
+    const { input_paths: paths, input_template: template } = target.input_transformer;
+    expect(rule.name).toBe("glue-pipeline-failed");
+    expect(paths).toEqual({ pipeline: "$.detail.pipeline", execution: "$.detail.execution-id", time: "$.time" });
+    const values: Json = { pipeline: "glue-pipeline", execution: "0f1e2d3c-aaaa-bbbb-cccc-123456789012", time: "2026-11-25T02:00:00Z" };
+    const received = template.replace(/<(\w+)>/g, (_: string, name: string) => values[name]);
+    expect(received).toBe(
+      "Pipeline glue-pipeline failed at 2026-11-25T02:00:00Z (execution 0f1e2d3c-aaaa-bbbb-cccc-123456789012). " +
+        "See https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/glue-pipeline/executions/0f1e2d3c-aaaa-bbbb-cccc-123456789012/timeline?region=eu-west-1",
+    );
+  });
+});
