@@ -1,0 +1,103 @@
+/**
+ * The launcher's alert delivery (gaps events-sns-targets, events-input-transformer and
+ * kms-service-principal-conditions) against the real launcher: the dev stack's job-alert rule, target,
+ * topic policy and key policy as synthesized, a Glue state change event put on the bus, and an SQS queue
+ * subscribed to the topic. The rehearsal does the same with events from real failed job runs.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { followAlert, type AlertTrigger } from "../../rehearsal/alert-steps";
+import { startEmulator, type Emulator } from "../../rehearsal/emulator/emulator";
+import { awsClientEnv } from "../../rehearsal/emulator/emulator-override";
+import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
+import { resourcesOf, synthGlueStack } from "../helpers/synth-glue-stack";
+import { baseConfig, writeTempProject } from "../../testkit/temp-project";
+
+const dev = { accountId: "222222222222", region: "eu-west-1" };
+type Json = Record<string, any>;
+const only = (json: Json, type: string): Json => Object.values(resourcesOf(json, type))[0];
+
+/** Creates the key, the topic, its policy, the rule and its target from the synthesized blocks; prints the topic's ARN. */
+const SETUP = `
+import json, sys, boto3
+plan = json.load(sys.stdin)
+kms, sns, events = boto3.client("kms"), boto3.client("sns"), boto3.client("events")
+key = kms.create_key(Policy=plan["keyPolicy"])["KeyMetadata"]["Arn"]
+topic = sns.create_topic(Name=plan["topicName"], Attributes={"KmsMasterKeyId": key})["TopicArn"]
+sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=plan["topicPolicy"].replace("TOPIC_ARN", topic))
+events.put_rule(Name=plan["ruleName"], EventPattern=plan["eventPattern"])
+events.put_targets(Rule=plan["ruleName"], Targets=[{"Id": "t", "Arn": topic, "InputTransformer": plan["inputTransformer"]}])
+print(json.dumps({"topicArn": topic, "keyArn": key}))
+`;
+
+const glueEvent = (state: string, runId: string, message: string): AlertTrigger => ({
+  label: `${state} ${runId}`,
+  kind: "put-event",
+  entry: {
+    Source: "aws.glue",
+    DetailType: "Glue Job State Change",
+    Time: new Date("2026-11-25T02:00:00Z"),
+    Detail: JSON.stringify({ jobName: "dev-ProcessLegislators", severity: state === "SUCCEEDED" ? "INFO" : "ERROR", state, jobRunId: runId, message }),
+  },
+});
+
+describe("alert delivery: a Glue event through the deployed rule, the topic's key and SNS to a subscriber", () => {
+  let emulator: Emulator;
+  let workDir: string;
+  let env: Record<string, string>;
+  const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
+  const rule = only(json, "aws_cloudwatch_event_rule");
+  const target = only(json, "aws_cloudwatch_event_target");
+  const topicPolicy = only(json, "aws_sns_topic_policy").policy.replace(/\$\{aws_sns_topic\.[^}]+\}/g, "TOPIC_ARN");
+
+  const setUp = (keyPolicy: string, suffix: string): { topicArn: string } =>
+    JSON.parse(
+      execFileSync(VENV_PYTHON, ["-c", SETUP], {
+        env,
+        encoding: "utf8",
+        input: JSON.stringify({
+          keyPolicy,
+          topicName: `${rule.name}-${suffix}`,
+          topicPolicy,
+          ruleName: `${rule.name}${suffix === "fixed" ? "" : `-${suffix}`}`,
+          eventPattern: rule.event_pattern,
+          inputTransformer: { InputPathsMap: target.input_transformer.input_paths, InputTemplate: target.input_transformer.input_template },
+        }),
+      }).trim(),
+    );
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), "alert-delivery-test-"));
+    emulator = await startEmulator({ workDir });
+    env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, await emulator.adminCredentials(dev.accountId), { dir: join(workDir, "aws"), region: dev.region }) };
+  }, 60_000);
+
+  afterAll(async () => {
+    await emulator?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("a failed run's alert arrives once, its message as Glue wrote it; a successful run's event sends none", async () => {
+    const { topicArn } = setUp(only(json, "aws_kms_key").policy, "fixed");
+    const message = 'An error occurred while calling o97.json.\n: AnalysisException: [PATH_NOT_FOUND] Path does not exist: "s3://in/persons.json-missing" (C:\\tmp)';
+    const results = await followAlert(emulator, dev, { topicArn, queueName: "follow-fixed", waitSeconds: 3, triggers: [glueEvent("SUCCEEDED", "jr_ok", "Job run succeeded"), glueEvent("FAILED", "jr_bad", message)] }, workDir);
+    expect(results.map((r) => r.messages)).toEqual([
+      [],
+      [
+        `Glue job dev-ProcessLegislators of dev ended FAILED at 2026-11-25T02:00:00Z (run jr_bad): ${message} ` +
+          "Run details: https://eu-west-1.console.aws.amazon.com/gluestudio/home?region=eu-west-1#/job/dev-ProcessLegislators/run/jr_bad",
+      ],
+    ]);
+  }, 120_000);
+
+  test("with the key policy conditioned on aws:SourceArn, as it was, KMS refuses EventBridge and nothing arrives", async () => {
+    const before = JSON.parse(only(json, "aws_kms_key").policy);
+    const events = before.Statement.find((s: Json) => s.Principal?.Service === "events.amazonaws.com");
+    events.Condition = { ArnEquals: { "aws:SourceArn": `arn:aws:events:${dev.region}:${dev.accountId}:rule/${rule.name}-old` } };
+    const { topicArn } = setUp(JSON.stringify(before), "old");
+    const results = await followAlert(emulator, dev, { topicArn, queueName: "follow-old", waitSeconds: 3, triggers: [glueEvent("FAILED", "jr_old", "boom")] }, workDir);
+    expect(results[0].messages).toEqual([]);
+  }, 120_000);
+});
