@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { followAlert, type AlertTrigger } from "../../rehearsal/alert-steps";
-import { startEmulator, type Emulator } from "../../rehearsal/emulator/emulator";
+import { EMULATOR_DIR, startEmulator, type Emulator } from "../../rehearsal/emulator/emulator";
+import { STATE_CHANGE_EVENT_STATES } from "../../stacks/constants/glue-job-run-states";
 import { awsClientEnv } from "../../rehearsal/emulator/emulator-override";
 import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
 import { resourcesOf, synthGlueStack } from "../helpers/synth-glue-stack";
@@ -100,4 +101,9 @@ describe("alert delivery: a Glue event through the deployed rule, the topic's ke
     const results = await followAlert(emulator, dev, { topicArn, queueName: "follow-old", waitSeconds: 3, triggers: [glueEvent("FAILED", "jr_old", "boom")] }, workDir);
     expect(results[0].messages).toEqual([]);
   }, 120_000);
+});
+
+test("the emulator's Glue sends state change events for the states of stacks/constants/glue-job-run-states.ts", () => {
+  const program = "import json, sys\nsys.path.insert(0, sys.argv[1])\nfrom moto_patches.glue_state_change_events import STATE_CHANGE_EVENT_STATES\nprint(json.dumps(sorted(STATE_CHANGE_EVENT_STATES)))";
+  expect(JSON.parse(execFileSync(VENV_PYTHON, ["-c", program, EMULATOR_DIR], { encoding: "utf8" }))).toEqual([...STATE_CHANGE_EVENT_STATES].sort());
 });
