@@ -46,16 +46,39 @@ export interface TriggerResult {
   readonly messages: readonly string[];
 }
 
-/** Runs follow_alert.py as the account's administrator. */
-export async function followAlert(emulator: Emulator, account: TopologyAccount, plan: AlertPlan, workDir: string): Promise<TriggerResult[]> {
+/** Runs follow_alert.py with `plan`, as the account's administrator; its last line of output, parsed. */
+async function runFollower<T>(emulator: Emulator, account: TopologyAccount, plan: object, workDir: string): Promise<T> {
   const admin = await emulator.adminCredentials(account.accountId);
   const env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, admin, { dir: join(workDir, "aws", `alerts-${account.accountId}`), region: account.region }) };
   return new Promise((resolve, reject) => {
     const child = execFile(VENV_PYTHON, [FOLLOWER], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`following the alert failed: ${stderr.trim() || error.message}`)) : resolve((JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { results: TriggerResult[] }).results),
+      error ? reject(new Error(`following the alert failed: ${stderr.trim() || error.message}`)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as T),
     );
     child.stdin?.end(JSON.stringify(plan));
   });
+}
+
+/** Subscribes a queue, runs each trigger and collects what arrives after it; the queue is gone afterwards. */
+export async function followAlert(emulator: Emulator, account: TopologyAccount, plan: AlertPlan, workDir: string): Promise<TriggerResult[]> {
+  return (await runFollower<{ results: TriggerResult[] }>(emulator, account, plan, workDir)).results;
+}
+
+export interface NoticeQueue {
+  readonly account: TopologyAccount;
+  readonly queueUrl: string;
+  readonly subscriptionArn: string;
+}
+
+/** A queue subscribed to the topic, for notices another step publishes; read it with collectNotices. */
+export async function subscribeNotices(emulator: Emulator, account: TopologyAccount, topicArn: string, queueName: string, workDir: string): Promise<NoticeQueue> {
+  const queue = await runFollower<{ queueUrl: string; subscriptionArn: string }>(emulator, account, { mode: "subscribe", topicArn, queueName }, workDir);
+  return { account, ...queue };
+}
+
+/** What the queue received; then it is unsubscribed and deleted. */
+export async function collectNotices(emulator: Emulator, queue: NoticeQueue, workDir: string): Promise<string[]> {
+  const plan = { mode: "collect", queueUrl: queue.queueUrl, subscriptionArn: queue.subscriptionArn, waitSeconds: 3 };
+  return (await runFollower<{ messages: string[] }>(emulator, queue.account, plan, workDir)).messages;
 }
 
 /** What one step expects: the trigger that must bring exactly one alert, and those that must bring none. */
@@ -105,7 +128,7 @@ export function failingRunOf(config: AppConfig): { jobName: string; arguments: R
   return { jobName: chosen.job.name, arguments: { [`--${name}`]: `${location.replace(/\/$/, "")}-missing/` } };
 }
 
-const step = (name: string, started: number, ran: string, verdict: { problems: string[]; message?: string }, notRehearsed: string[]): StepReport & { message?: string } => ({
+const step = (name: string, started: number, ran: string, verdict: { problems: string[]; message?: string }, notRehearsed: string[]): StepReport => ({
   name,
   result: verdict.problems.length === 0 ? "passed" : "failed",
   seconds: (Date.now() - started) / 1000,
@@ -189,4 +212,15 @@ export async function pipelineFailureAlertStep(emulator: Emulator, pipeline: Top
   } catch (error) {
     return { name, result: "failed", seconds: (Date.now() - started) / 1000, ran: "two executions' end events", notRehearsed: [], error: (error as Error).message };
   }
+}
+
+/** The drift check's notices as the subscriber received them: one, naming the job changed out of band and its attribute. */
+export function driftNoticeStep(messages: readonly string[], started: number, change: { job: string; attribute: string }): StepReport {
+  const problems: string[] = [];
+  if (messages.length !== 1) problems.push(`the subscriber received ${messages.length} drift notice(s), expected 1 (the check after the re-apply publishes none)`);
+  const message = messages[0];
+  if (message !== undefined) for (const text of [change.job, change.attribute]) if (!message.includes(text)) problems.push(`the notice does not mention ${text}: ${message}`);
+  return step("DriftNoticeAlert", started, `an SQS queue on ${noticeTopicName(PIPELINE_NAME)} during both drift checks`, { problems, message }, [
+    "email subscriptions: an SQS queue subscribes instead and receives the same text",
+  ]);
 }

@@ -7,6 +7,10 @@ its end (or puts the event), and collects what the queue receives in the next wa
 and deletes the queue in any case. Prints one JSON line: {"results": [{"label", "runId", "state", "error",
 "messages"}]}, each message the text SNS delivered ("Message" of its envelope).
 
+With "mode": "subscribe" it only subscribes the queue and prints {"queueUrl", "subscriptionArn"}; with
+"mode": "collect" (and those two) it reads the queue for waitSeconds, unsubscribes, deletes the queue and
+prints {"messages"}: for a notice that another step publishes in between.
+
 Runs with the credentials and endpoint of the environment (the account's administrator in the rehearsal).
 """
 
@@ -62,16 +66,32 @@ def _run_job(glue: Any, trigger: dict[str, Any], timeout: float) -> dict[str, An
         time.sleep(2)
 
 
+def _subscribe(sns: Any, sqs: Any, topic_arn: str, queue_name: str) -> tuple[str, str]:
+    queue_url = sqs.create_queue(QueueName=queue_name)["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sqs.set_queue_attributes(QueueUrl=queue_url, Attributes={"Policy": _queue_policy(queue_arn, topic_arn)})
+    return queue_url, sns.subscribe(TopicArn=topic_arn, Protocol="sqs", Endpoint=queue_arn, ReturnSubscriptionArn=True)["SubscriptionArn"]
+
+
 def main() -> int:
     plan = json.load(sys.stdin)
     sns, sqs = boto3.client("sns"), boto3.client("sqs")
-    queue_url = sqs.create_queue(QueueName=plan["queueName"])["QueueUrl"]
-    subscription = None
+    if plan.get("mode") == "subscribe":
+        queue_url, subscription = _subscribe(sns, sqs, plan["topicArn"], plan["queueName"])
+        print(json.dumps({"queueUrl": queue_url, "subscriptionArn": subscription}))
+        return 0
+    if plan.get("mode") == "collect":
+        try:
+            messages = _receive(sqs, plan["queueUrl"], plan.get("waitSeconds", 5))
+        finally:
+            sns.unsubscribe(SubscriptionArn=plan["subscriptionArn"])
+            sqs.delete_queue(QueueUrl=plan["queueUrl"])
+        print(json.dumps({"messages": messages}))
+        return 0
+    queue_url = subscription = None
     results = []
     try:
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-        sqs.set_queue_attributes(QueueUrl=queue_url, Attributes={"Policy": _queue_policy(queue_arn, plan["topicArn"])})
-        subscription = sns.subscribe(TopicArn=plan["topicArn"], Protocol="sqs", Endpoint=queue_arn, ReturnSubscriptionArn=True)["SubscriptionArn"]
+        queue_url, subscription = _subscribe(sns, sqs, plan["topicArn"], plan["queueName"])
         for trigger in plan["triggers"]:
             if trigger["kind"] == "glue-run":
                 outcome = _run_job(boto3.client("glue"), trigger, plan.get("runTimeoutSeconds", 900))
@@ -84,7 +104,8 @@ def main() -> int:
     finally:
         if subscription:
             sns.unsubscribe(SubscriptionArn=subscription)
-        sqs.delete_queue(QueueUrl=queue_url)
+        if queue_url:
+            sqs.delete_queue(QueueUrl=queue_url)
     print(json.dumps({"results": results}))
     return 0
 

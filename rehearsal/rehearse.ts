@@ -11,13 +11,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../stacks/config";
+import { PIPELINE_NAME } from "../stacks/names";
 import { stepResourceName } from "../stacks/pipeline/constants";
+import { noticeTopicName } from "../stacks/pipeline/failure-notice";
 import { DRIFT_CHECK_ID } from "../stacks/pipeline/drift-check-step";
 import { PR_CHECK_ID } from "../stacks/pipeline/pr-check-step";
-import { rehearseDriftCheck, type RunCheck } from "./drift-steps";
+import { OUT_OF_BAND, rehearseDriftCheck, type RunCheck } from "./drift-steps";
 import { emptyStackBuckets } from "./empty-bucket";
 import { laptopDiff } from "./laptop-diff";
-import { jobFailureAlertStep, pipelineFailureAlertStep } from "./alert-steps";
+import { collectNotices, driftNoticeStep, jobFailureAlertStep, pipelineFailureAlertStep, subscribeNotices } from "./alert-steps";
 import { ADMIN_ROLE_NAME, startEmulator, type Emulator } from "./emulator/emulator";
 import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { rehearsalGrantsUsed, type StepCalls } from "./grants-used";
@@ -257,6 +259,10 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string,
 
   // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
   if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
+  // A subscriber on the notice topic for both checks: the drift found must reach it, once.
+  const driftStarted = Date.now();
+  const noticeTopicArn = `arn:aws:sns:${pipeline.region}:${pipeline.accountId}:${noticeTopicName(PIPELINE_NAME)}`;
+  const notices = await subscribeNotices(run.emulator, pipeline, noticeTopicArn, "rehearsal-drift-notices", run.workDir);
   await rehearseDriftCheck({
     emulator: run.emulator,
     devAccount: run.topology.stages.dev,
@@ -264,6 +270,7 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string,
     reapplyDev: () => terraformStep(run, "Re-apply dev-glue (administrator)", "dev-glue", lastOutDir(run, bootstrapOutDir), "apply"),
     log: run.log,
   });
+  record(run, driftNoticeStep(await collectNotices(run.emulator, notices, run.workDir), driftStarted, { job: OUT_OF_BAND.job, attribute: "number_of_workers" }));
 }
 
 /** Build's synth when Build ran, else the laptop's: both point at the same state. */
