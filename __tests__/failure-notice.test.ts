@@ -1,4 +1,6 @@
 /** The pipeline's failure notice: a failed execution reaches people through a topic whose key EventBridge can use. */
+import { Testing, TerraformStack } from "cdktf";
+import { NoticeTopic } from "../stacks/constructs/notice-topic";
 import { synthPipelineJson, valuesOf, type Json } from "./helpers/pipeline-json";
 
 describe("failure notice", () => {
@@ -25,5 +27,13 @@ describe("failure notice", () => {
       "Pipeline glue-pipeline failed at 2026-11-25T02:00:00Z (execution 0f1e2d3c-aaaa-bbbb-cccc-123456789012). " +
         "See https://eu-west-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/glue-pipeline/executions/0f1e2d3c-aaaa-bbbb-cccc-123456789012/timeline?region=eu-west-1",
     );
+  });
+});
+
+describe("NoticeTopic", () => {
+  test.each(['"quoted"', "{\"json\": 1}", "  [list]"])("refuses a message that EventBridge would read as JSON: %s", (message) => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const props = { topicName: "t", displayName: "t", keyAlias: "t", keyDescription: "t", ruleName: "r", ruleDescription: "r", eventPattern: {}, inputPaths: {}, publisherSid: "P", keySid: "K", targetId: "x", partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+    expect(() => new NoticeTopic(stack, "n", { ...props, message })).toThrow(/NoticeTopic r: message must be plain text/);
   });
 });

@@ -1,5 +1,5 @@
 /** The alert steps' verdicts: one alert for the failure, with its run named; none for a success. */
-import { executionStateChange, failingRunOf, judgeAlerts, type TriggerResult } from "../../rehearsal/alert-steps";
+import { driftNoticeStep, executionStateChange, failingRunOf, judgeAlerts, type TriggerResult } from "../../rehearsal/alert-steps";
 import { loadConfig } from "../../stacks/config";
 import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
@@ -48,5 +48,19 @@ describe("executionStateChange", () => {
     const event = executionStateChange("arn:aws:codepipeline:eu-west-1:111111111111:glue-pipeline", "e-1", "FAILED");
     expect(event).toMatchObject({ Source: "aws.codepipeline", DetailType: "CodePipeline Pipeline Execution State Change", Resources: ["arn:aws:codepipeline:eu-west-1:111111111111:glue-pipeline"] });
     expect(JSON.parse(event.Detail as string)).toMatchObject({ pipeline: "glue-pipeline", "execution-id": "e-1", state: "FAILED" });
+  });
+});
+
+describe("driftNoticeStep", () => {
+  const change = { job: "dev-ProcessLegislators", attribute: "number_of_workers" };
+  test("passes with one notice naming the job and the attribute, whose text it reports", () => {
+    const notice = "dev-glue: 1 resource changed outside Terraform\n  ~ dev-ProcessLegislators number_of_workers: was 2, is now 5";
+    expect(driftNoticeStep([notice], Date.now(), change)).toMatchObject({ name: "DriftNoticeAlert", result: "passed", message: notice });
+  });
+
+  test("fails with no notice, two, or one that names something else", () => {
+    expect(driftNoticeStep([], Date.now(), change)).toMatchObject({ result: "failed", error: expect.stringContaining("received 0 drift notice(s)") });
+    expect(driftNoticeStep(["dev-ProcessLegislators number_of_workers", "again"], Date.now(), change).result).toBe("failed");
+    expect(driftNoticeStep(["the drift check failed"], Date.now(), change).error).toContain("does not mention dev-ProcessLegislators");
   });
 });
