@@ -37,3 +37,16 @@ describe("NoticeTopic", () => {
     expect(() => new NoticeTopic(stack, "n", { ...props, message })).toThrow(/NoticeTopic r: message must be plain text/);
   });
 });
+
+describe("NoticeTopic.addRulePublisher", () => {
+  test("another rule of the account joins the topic policy's aws:SourceArn; the key policy stays unconditioned", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const props = { topicName: "t", displayName: "t", keyAlias: "t", keyDescription: "t", ruleName: "r", ruleDescription: "r", eventPattern: {}, inputPaths: {}, message: "m", publisherSid: "P", keySid: "K", targetId: "x", partition: "aws", region: "eu-west-1", accountId: "111111111111" };
+    const topic = new NoticeTopic(stack, "n", props);
+    topic.addRulePublisher("arn:aws:events:eu-west-1:111111111111:rule/quality");
+    const json = JSON.parse(Testing.synth(stack));
+    const policy = JSON.parse(valuesOf(json, "aws_sns_topic_policy")[0].policy);
+    expect(policy.Statement[0].Condition).toEqual({ ArnEquals: { "aws:SourceArn": ["arn:aws:events:eu-west-1:111111111111:rule/r", "arn:aws:events:eu-west-1:111111111111:rule/quality"] } });
+    expect(JSON.parse(valuesOf(json, "aws_kms_key")[0].policy).Statement[1].Condition).toBeUndefined();
+  });
+});

@@ -52,6 +52,7 @@ export class NoticeTopic extends Construct {
   readonly ruleArn: string;
   readonly keyArn: string;
   private readonly publishers: PolicyStatement[] = [];
+  private readonly ruleArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: NoticeTopicProps) {
     super(scope, id);
@@ -81,16 +82,17 @@ export class NoticeTopic extends Construct {
     });
     this.keyArn = key.arn;
     this.topic = new SnsTopic(this, "topic", { name: props.topicName, displayName: props.displayName, kmsMasterKeyId: key.arn });
-    this.publishers.push({
+    this.ruleArns.push(this.ruleArn);
+    const rulesPublish = (): PolicyStatement => ({
       Sid: props.publisherSid,
       Effect: "Allow",
       Principal: { Service: "events.amazonaws.com" },
       Action: "sns:Publish",
       Resource: this.topic.arn,
-      Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
+      Condition: { ArnEquals: { "aws:SourceArn": this.ruleArns.length === 1 ? this.ruleArns[0] : [...this.ruleArns] } },
     });
-    // Lazy: publishers added after construction are in the policy too.
-    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: Lazy.stringValue({ produce: () => policyDocument(...this.publishers) }) });
+    // Lazy: publishers and rules added after construction are in the policy too.
+    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: Lazy.stringValue({ produce: () => policyDocument(rulesPublish(), ...this.publishers) }) });
     const rule = new CloudwatchEventRule(this, "rule", {
       name: props.ruleName,
       description: props.ruleDescription,
@@ -106,6 +108,14 @@ export class NoticeTopic extends Construct {
     for (const subscription of props.subscriptions ?? []) {
       new SnsTopicSubscription(this, subscription.id, { topicArn: this.topic.arn, protocol: subscription.protocol, endpoint: subscription.endpoint });
     }
+  }
+
+  /**
+   * Lets another EventBridge rule of this account publish too: its ARN joins the topic policy's
+   * `aws:SourceArn`. The key needs no change, its statement for EventBridge having no condition.
+   */
+  addRulePublisher(ruleArn: string): void {
+    this.ruleArns.push(ruleArn);
   }
 
   /**
