@@ -120,12 +120,12 @@ export function failingRunOf(config: AppConfig): { jobName: string; arguments: R
   const candidates = Object.values(config.stages.dev.jobs)
     .map((job) => ({ job, inputs: Object.entries(job.inputs).filter(([name, location]) => /^s3:\/\//.test(location) && !Object.hasOwn(job.inputTables, name)) }))
     .filter((c) => c.inputs.length > 0)
-    .sort((a, b) => a.inputs.length - b.inputs.length || a.job.name.localeCompare(b.job.name));
+    .sort((a, b) => a.inputs.length - b.inputs.length || a.job.glueJobName.localeCompare(b.job.glueJobName));
   const chosen = candidates[0];
   if (!chosen) return undefined;
   const [name, location] = chosen.inputs[0];
   // Within the input's prefix, so the job role may read there: the run fails on missing data, not on a denial.
-  return { jobName: chosen.job.name, arguments: { [`--${name}`]: `${location.replace(/\/$/, "")}-missing/` } };
+  return { jobName: chosen.job.glueJobName, arguments: { [`--${name}`]: `${location.replace(/\/$/, "")}-missing/` } };
 }
 
 const step = (name: string, started: number, ran: string, verdict: { problems: string[]; message?: string }, notRehearsed: string[]): StepReport => ({

@@ -34,7 +34,8 @@ describe("failingRunOf", () => {
   test("points the S3 input of the dev job with fewest inputs at a location under it that does not exist", () => {
     const config = loadConfig(writeTempProject(baseConfig()));
     const run = failingRunOf(config)!;
-    const job = Object.values(config.stages.dev.jobs).find((j) => j.name === run.jobName)!;
+    const job = Object.values(config.stages.dev.jobs).find((j) => j.glueJobName === run.jobName)!;
+    expect(run.jobName).toMatch(/^dev-/);
     const [[argument, location]] = Object.entries(run.arguments);
     const input = job.inputs[argument.replace(/^--/, "")];
     expect(input).toMatch(/^s3:\/\//);
