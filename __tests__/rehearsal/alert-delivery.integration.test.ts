@@ -103,6 +103,63 @@ describe("alert delivery: a Glue event through the deployed rule, the topic's ke
   }, 120_000);
 });
 
+/** Jobs of a dev stage whose runs really run (gap glue-job-runs): one succeeds, one raises Glue-like text. */
+const JOB_SETUP = `
+import json, boto3
+from botocore.config import Config
+s3 = boto3.client("s3", config=Config(s3={"addressing_style": "path"})); iam, glue = boto3.client("iam"), boto3.client("glue")
+s3.create_bucket(Bucket="code-dev", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+s3.put_object(Bucket="code-dev", Key="works.py", Body=b"print('done')\\n")
+s3.put_object(Bucket="code-dev", Key="fails.py", Body=b"raise FileNotFoundError('Path does not exist: \\"s3://in/persons.json-missing/\\" (see the log)')\\n")
+iam.create_role(RoleName="job-runner", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "glue.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))
+iam.put_role_policy(RoleName="job-runner", PolicyName="run", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::code-dev/*"}]}))
+for name, script in (("dev-Works", "works.py"), ("dev-Fails", "fails.py")):
+    glue.create_job(Name=name, Role="arn:aws:iam::222222222222:role/job-runner", Command={"Name": "glueetl", "ScriptLocation": "s3://code-dev/" + script}, GlueVersion="5.1", Timeout=5)
+`;
+
+describe("alert delivery from a real run: the emulator's Glue sends the event when a run ends", () => {
+  let emulator: Emulator;
+  let workDir: string;
+  let env: Record<string, string>;
+  const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
+  const rule = only(json, "aws_cloudwatch_event_rule");
+  const target = only(json, "aws_cloudwatch_event_target");
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), "alert-delivery-runs-test-"));
+    emulator = await startEmulator({ workDir, glueJobRuns: "local-spark" });
+    env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, await emulator.adminCredentials(dev.accountId), { dir: join(workDir, "aws"), region: dev.region }) };
+    execFileSync(VENV_PYTHON, ["-c", JOB_SETUP], { env });
+  }, 60_000);
+
+  afterAll(async () => {
+    await emulator?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("a run that fails brings one alert with Glue's error; a run that succeeds, none", async () => {
+    const plan = {
+      keyPolicy: only(json, "aws_kms_key").policy,
+      topicName: rule.name,
+      topicPolicy: only(json, "aws_sns_topic_policy").policy.replace(/\$\{aws_sns_topic\.[^}]+\}/g, "TOPIC_ARN"),
+      ruleName: rule.name,
+      eventPattern: rule.event_pattern,
+      inputTransformer: { InputPathsMap: target.input_transformer.input_paths, InputTemplate: target.input_transformer.input_template },
+    };
+    const { topicArn } = JSON.parse(execFileSync(VENV_PYTHON, ["-c", SETUP], { env, encoding: "utf8", input: JSON.stringify(plan) }).trim());
+    const triggers: AlertTrigger[] = [
+      { label: "works", kind: "glue-run", jobName: "dev-Works" },
+      { label: "fails", kind: "glue-run", jobName: "dev-Fails" },
+    ];
+    const [works, fails] = await followAlert(emulator, dev, { topicArn, queueName: "follow-runs", waitSeconds: 4, runTimeoutSeconds: 120, triggers }, workDir);
+    expect(works).toMatchObject({ state: "SUCCEEDED", messages: [] });
+    expect(fails.state).toBe("FAILED");
+    expect(fails.error).toContain('Path does not exist: "s3://in/persons.json-missing/" (see the log)');
+    expect(fails.messages).toEqual([expect.stringContaining(`Glue job dev-Fails of dev ended FAILED at `)]);
+    expect(fails.messages[0]).toContain(`(run ${fails.runId}): ${fails.error} Run details: https://eu-west-1.console.aws.amazon.com/`);
+  }, 240_000);
+});
+
 test("the emulator's Glue sends state change events for the states of stacks/constants/glue-job-run-states.ts", () => {
   const program = "import json, sys\nsys.path.insert(0, sys.argv[1])\nfrom moto_patches.glue_state_change_events import STATE_CHANGE_EVENT_STATES\nprint(json.dumps(sorted(STATE_CHANGE_EVENT_STATES)))";
   expect(JSON.parse(execFileSync(VENV_PYTHON, ["-c", program, EMULATOR_DIR], { encoding: "utf8" }))).toEqual([...STATE_CHANGE_EVENT_STATES].sort());
