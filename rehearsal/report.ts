@@ -17,6 +17,8 @@ export interface StepReport {
   readonly notRehearsed: readonly string[];
   readonly error?: string;
   readonly logFile?: string;
+  /** For an alert step: the text the rehearsal's subscriber received. */
+  readonly message?: string;
 }
 
 export interface RehearsalReport {
@@ -65,6 +67,8 @@ export function formatReport(report: RehearsalReport): string {
   if (report.jobRuns?.length) lines.push("", "IntegTest's Glue job runs:", formatJobRuns(report.jobRuns));
   const notRehearsed = report.steps.flatMap((s) => s.notRehearsed.map((n) => `  ${s.name}: ${n}`));
   if (notRehearsed.length > 0) lines.push("", "not rehearsed:", ...notRehearsed);
+  const alerts = report.steps.filter((s) => s.message !== undefined);
+  if (alerts.length > 0) lines.push("", "alerts the subscriber received:", ...alerts.map((s) => `  ${s.name}: ${s.message}`));
   if (report.rehearsalChanges.length > 0) lines.push("", "changed in the rehearsal's copy only:", ...report.rehearsalChanges.map((c) => `  ${c}`));
   const failed = report.steps.filter((s) => s.result === "failed");
   for (const step of failed) lines.push("", `${step.name} failed:`, ...(step.error ?? "").split("\n").map((l) => `  ${l}`), ...(step.logFile ? [`  log: ${step.logFile}`] : []));

@@ -158,6 +158,36 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/glue_job_updates.py): UpdateJob replaces the definition, fields left out back to their defaults",
   ),
   gap(
+    "glue-job-state-change-events",
+    "A job run that ends SUCCEEDED, FAILED, TIMEOUT or STOPPED sends a \"Glue Job State Change\" event (source aws.glue, detail jobName, severity, state, jobRunId, message) to the default event bus of its account and region (AWS Glue Developer Guide, \"Automating AWS Glue with EventBridge\").",
+    "Sends no event for any job run, so no rule on Glue's events ever fires.",
+    "patched in the launcher (moto_patches/glue_state_change_events.py): each run the emulator executes (glue-job-runs) sends the event at its end to the rules of the default bus",
+  ),
+  gap(
+    "events-sns-targets",
+    "A rule whose target is an SNS topic publishes the (transformed) event to it as events.amazonaws.com, if the topic policy allows sns:Publish (with aws:SourceArn the rule) and, for a topic with a customer-managed key, the key policy lets EventBridge use the key; a refused delivery is only a FailedInvocations data point (EventBridge User Guide, \"Amazon SNS permissions\").",
+    "Raises NotImplementedError for an SNS target, so PutEvents with a matching rule fails, and judges no topic or key policy.",
+    "patched in the launcher (moto_patches/events_sns_targets.py): both policies judged, then moto's SNS publish, which delivers to the topic's subscriptions; each delivery or refusal in the launcher's log; targets moto has no delivery for (CodeBuild, CodePipeline) are logged and left out",
+  ),
+  gap(
+    "kms-service-principal-conditions",
+    "A service principal's use of a key is authorized by the key policy with only the condition keys that service's request carries: EventBridge publishing to an encrypted topic carries no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID (SNS Developer Guide, \"Managing Amazon SNS encryption keys\"), so a statement conditioned on them never applies.",
+    "Judges no key policy for a service principal; its own delivery paths call no KMS API.",
+    "patched in the launcher (moto_support/service_key_use.py, used by moto_patches/events_sns_targets.py): judged by the rows of stacks/constants/service-key-conditions.ts, the table the acceptance rule service-key-conditions reads",
+  ),
+  gap(
+    "events-input-transformer",
+    "The input transformer places each InputPathsMap value into the InputTemplate unescaped; a plain-text template reaches the target as text; a variable whose path is missing is not created; aws.events.rule-arn and the other predefined variables are there (EventBridge User Guide, \"Amazon EventBridge input transformation\").",
+    "json.loads the result, so a plain-text template raises and a value holding a quote or a newline breaks it; a missing path leaves its <variable> in the text.",
+    "patched in the launcher (moto_patches/events_input_transformer.py)",
+  ),
+  gap(
+    "codepipeline-execution-events",
+    "An execution that ends sends a \"CodePipeline Pipeline Execution State Change\" event (detail pipeline, execution-id, state, version) to the pipeline account's default bus (CodePipeline User Guide, \"Monitoring CodePipeline events\").",
+    "Runs no execution's actions and sends no event.",
+    "checked outside the emulator: the rehearsal plays the executions (rehearse.ts) and puts the event CodePipeline sends at each one's end with PutEvents as the pipeline account's administrator (rehearsal/alert-steps.ts), which the deployed rule then matches",
+  ),
+  gap(
     "sigv4-signatures",
     "Refuses a request whose SigV4 signature does not match the credentials' secret.",
     "Checks signatures only when it enforces IAM; the launcher's enforcement checks the session token of assumed-role credentials, not the signature.",

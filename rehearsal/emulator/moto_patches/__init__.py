@@ -15,8 +15,11 @@ from moto_patches import (
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    events_input_transformer,
+    events_sns_targets,
     glue_job_runs,
     glue_job_updates,
+    glue_state_change_events,
     glue_workflow_runs,
     iam_enforcement,
 )
@@ -30,8 +33,11 @@ PATCHES: list[ModuleType] = [
     codebuild_project_updates,
     codebuild_report_groups,
     codepipeline_timestamps,
+    events_input_transformer,
+    events_sns_targets,
     glue_job_runs,
     glue_job_updates,
+    glue_state_change_events,
     glue_workflow_runs,
 ]
 
