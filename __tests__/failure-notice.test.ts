@@ -1,5 +1,5 @@
 /** The pipeline's failure notice: a failed execution reaches people through a topic whose key EventBridge can use. */
-import { Testing, TerraformStack } from "cdktf";
+import { Testing, TerraformStack } from "../stacks/cdktf";
 import { NoticeTopic } from "../stacks/constructs/notice-topic";
 import { synthPipelineJson, valuesOf, type Json } from "./helpers/pipeline-json";
 
