@@ -19,6 +19,7 @@ from moto_patches import (
     glue_job_updates,
     glue_workflow_runs,
     iam_enforcement,
+    s3_delete_objects_per_key,
 )
 
 # The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
@@ -33,6 +34,7 @@ PATCHES: list[ModuleType] = [
     glue_job_runs,
     glue_job_updates,
     glue_workflow_runs,
+    s3_delete_objects_per_key,
 ]
 
 

@@ -73,6 +73,25 @@ def read_body(environ: dict[str, Any]) -> bytes:
     return body
 
 
+#: Called with each recorded line, e.g. by a Glue job run that tallies its own S3 calls (glue_run_s3_calls.py).
+CallListener = Callable[[dict[str, Any]], None]
+_listeners: list[CallListener] = []
+_listeners_lock = threading.Lock()
+
+
+def listen(listener: CallListener) -> Callable[[], None]:
+    """Adds `listener` for every line recorded from now on; returns the function that removes it."""
+    with _listeners_lock:
+        _listeners.append(listener)
+
+    def remove() -> None:
+        with _listeners_lock:
+            if listener in _listeners:
+                _listeners.remove(listener)
+
+    return remove
+
+
 def first_values(parsed: dict[str, list[str]]) -> dict[str, str]:
     return {key: values[0] if values else "" for key, values in parsed.items()}
 
@@ -183,3 +202,7 @@ class CallRecorder:
                 line["alsoJudged"] = context.also_judged
             self.out.write(json.dumps(line, separators=(",", ":"), default=str) + "\n")
             self.out.flush()
+        with _listeners_lock:
+            listeners = list(_listeners)
+        for listener in listeners:
+            listener(line)
