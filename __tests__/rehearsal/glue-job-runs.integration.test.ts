@@ -76,6 +76,8 @@ const policy = (readData: boolean) =>
     Statement: [
       { Effect: "Allow", Action: "s3:GetObject", Resource: [`arn:aws:s3:::${BUCKET}/scripts/*`, `arn:aws:s3:::${BUCKET}/libraries/*`, ...(readData ? [`arn:aws:s3:::${BUCKET}/data/*`] : [])] },
       { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: [`arn:aws:s3:::${BUCKET}/out/*`, `arn:aws:s3:::${BUCKET}/temp/*`] },
+      // S3A's mkdirs probes the parents of what it writes (HEAD out, HEAD temp).
+      { Effect: "Allow", Action: "s3:GetObject", Resource: [`arn:aws:s3:::${BUCKET}/out`, `arn:aws:s3:::${BUCKET}/temp`] },
       { Effect: "Allow", Action: "s3:ListBucket", Resource: `arn:aws:s3:::${BUCKET}` },
       { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*" },
     ],
@@ -147,7 +149,7 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
   afterAll(async () => {
     glue?.destroy();
     await emulator?.stop();
-    //DEBUG rmSync(workDir, { recursive: true, force: true });
+    if (!process.env.KEEP_TEST_DIR) rmSync(workDir, { recursive: true, force: true });
   });
 
   describe("a run of t-Copy", () => {
