@@ -246,7 +246,7 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
     const run = await finished("t-NoInput", runId, SPARK_RUN_MS);
     expect(run.JobRunState).toBe("FAILED");
     expect(run.ErrorMessage).toMatch(
-      new RegExp(`^S3 denied s3:GetObject on arn:aws:s3:::${BUCKET}/data/in.txt to the job role ${role("job-without-input")} \\(Spark operation: \\w+ on s3://${BUCKET}/data/in.txt`),
+      new RegExp(`^S3 denied s3:GetObject on arn:aws:s3:::${BUCKET}/data/in.txt to the job role ${role("job-without-input")} \\(Spark operation: op_\\w+ s3://${BUCKET}/data/in.txt`),
     );
     const denied = emulator.readCalls(fromSeq).filter((c) => c.roleArn === role("job-without-input") && c.iamDecision?.startsWith("denied"));
     expect(denied.map((c) => [c.action, c.iamResource])).toContainEqual(["s3:GetObject", `arn:aws:s3:::${BUCKET}/data/in.txt`]);

@@ -3,8 +3,9 @@ judges them: tallied by action, the denied ones kept, and written to the run's f
 
 Glue's own fetch of the script and the --extra-py-files ("fetch") is told apart from what the script and
 its Spark (S3A) ask of S3 ("script"). A denied call fails the run: its message names the role, the
-action, the resource and the Spark operation that made the call (S3A names it in its
-AccessDeniedException, e.g. "getFileStatus on s3://bucket/key").
+action, the resource and the Spark operation that made the call: the one S3A's audit header names
+(call_recorder.s3a_operation, e.g. "op_mkdirs s3://bucket/out"), else the one its AccessDeniedException
+names (e.g. "getFileStatus on s3://bucket/key").
 """
 
 from __future__ import annotations
@@ -65,8 +66,13 @@ class RunS3Calls:
                 return None
             first, more = self.denied[0], len(self.denied) - 1
         resource = first.get("iamResource") or f"s3://{first.get('params', {}).get('Bucket')}/{first.get('params', {}).get('Key', '')}"
-        operation = spark_operation(stderr) if self.phase == "script" else "Glue's fetch of the script and libraries"
         reason = str(first.get("iamDecision", "denied")).removeprefix("denied: ")
+        if isinstance(resource, list) and " because " in reason:
+            # DeleteObjects names its keys; the decision names the first one denied (s3_delete_objects_per_key).
+            resource, reason = reason.split(" because ", 1)
+        # S3A's audit header names the operation of each call; its exception names the one that failed.
+        audited = first.get("params", {}).get("S3AOperation")
+        operation = (audited or spark_operation(stderr)) if self.phase == "script" else "Glue's fetch of the script and libraries"
         return (
             f"S3 denied {first.get('action')} on {resource} to the job role {self.role_arn} "
             f"(Spark operation: {operation or 'not named in the script output'}; {reason})"

@@ -13,6 +13,7 @@ s3://, s3n:// and s3a:// all map to S3A, "Glue ETL environments" included). A ru
 | fs.s3a.aws.credentials.provider | TemporaryAWSCredentialsProvider with the run's session | every request is the job role's |
 | fs.s3a.encryption.algorithm / .key | SSE-KMS, the security configuration's key | Glue writes with its security configuration |
 | committer | Hadoop's FileOutputCommitter, algorithm 1 | see the gap glue-job-run-committer |
+| fs.s3a.audit.* | the LoggingAuditor, with its Referer header | each request names its filesystem operation |
 
 The Spark config is assembled in one place, `spark_defaults`, and handed to the script's Spark through
 $SPARK_CONF_DIR/spark-defaults.conf, so the job script and its session code stay as they are on Glue. The
@@ -152,6 +153,11 @@ def spark_defaults(session: S3aSession, jars: Sequence[Path]) -> dict[str, str]:
         "fs.s3a.attempts.maximum": "2",
         "fs.s3a.retry.limit": "2",
         "mapreduce.fileoutputcommitter.algorithm.version": "1",
+        # S3A's auditing names the filesystem operation of each request in its Referer header, which the
+        # call recorder keeps (call_recorder.s3a_operation): a denied call then names its Spark operation.
+        "fs.s3a.audit.enabled": "true",
+        "fs.s3a.audit.service.classname": "org.apache.hadoop.fs.s3a.audit.impl.LoggingAuditor",
+        "fs.s3a.audit.referrer.enabled": "true",
     }
     if session.sse_kms_key:
         s3a.update({"fs.s3a.encryption.algorithm": "SSE-KMS", "fs.s3a.encryption.key": session.sse_kms_key})
