@@ -22,6 +22,7 @@ import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { rehearsalGrantsUsed, type StepCalls } from "./grants-used";
 import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
 import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
+import { withS3Calls } from "./job-run-s3-calls";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator/emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
@@ -86,7 +87,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
     if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir);
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
-    const jobRuns = integTest ? readJobRuns(integTest.files) : [];
+    const jobRuns = withS3Calls(integTest ? readJobRuns(integTest.files) : [], emulator.glueRunsDir);
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
     // A person's `npm run diff` after changing the config, against what the pipeline deployed.
     if (bootstrapped && steps.every((s) => s.result === "passed")) {
