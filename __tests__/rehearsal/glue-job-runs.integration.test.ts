@@ -149,7 +149,7 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
   afterAll(async () => {
     glue?.destroy();
     await emulator?.stop();
-    if (!process.env.KEEP_TEST_DIR) rmSync(workDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   describe("a run of t-Copy", () => {
