@@ -2,7 +2,8 @@
  * `npm run job -- <JobName> [--stage dev] [--local-data DIR] [--output-dir DIR]`
  * `npm run job -- --workflow [--stage dev] [...]`   every job of the stage, in order, in one JVM
  * `npm run job -- --graph [--stage dev]`            the stage's workflow as text
- * `npm run job -- <JobName> --s3 [--stage dev]`     one job in the emulator, through S3A, as its role (s3-job-run.ts)
+ * `npm run job -- <JobName> --s3 [--stage dev]`     one job in the emulator, through S3A, as its role
+ *                                                   (rehearsal/emulator-job-run-cli.ts, started as a process)
  *
  * Runs jobs of a stage on local Spark with the arguments the stage gives them on Glue, reading
  * s3:// inputs from a local folder (the sample data by default) and writing outputs to another.
@@ -13,7 +14,6 @@ import * as path from "path";
 import { ConfigError, loadConfig, PROJECT_DIR, type AppConfig } from "../stacks/config";
 import { localJobRun, localWarehouse, parseLocalRunArgs, selectJob, selectStage, USAGE, UsageError, type LocalFolders } from "./local-run-args";
 import { chainSpec, workflowGraph, workflowOrder } from "./local-workflow";
-import { describeS3Run, runJobOnEmulatorS3 } from "./s3-job-run";
 
 const PYTHON = path.join(PROJECT_DIR, ".venv", "bin", "python");
 const EXIT_USAGE = 2;
@@ -35,17 +35,10 @@ function main(argv: readonly string[]): void {
     throw new UsageError(`${PYTHON} is missing; run 'npm run setup' first (it creates .venv with pyspark)`);
   }
   if (options.mode === "s3") {
-    const job = selectJob(config.stages, options.stage, options.jobName);
-    runJobOnEmulatorS3(config, stage, job, (line) => console.log(line)).then(
-      (result) => {
-        for (const line of describeS3Run(result)) console.log(line);
-        process.exit(result.run.JobRunState === "SUCCEEDED" ? 0 : 1);
-      },
-      (error: Error) => {
-        console.error(`error: ${error.message}`);
-        process.exit(1);
-      },
-    );
+    selectJob(config.stages, options.stage, options.jobName);
+    // The rehearsal's own command, as a process: the rehearsal imports local-run, not the other way.
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(PROJECT_DIR, "rehearsal", "emulator-job-run-cli.ts"), options.jobName, options.stage], { cwd: PROJECT_DIR, stdio: "inherit" });
+    child.on("exit", (code) => process.exit(code ?? 1));
     return;
   }
   if (options.mode === "workflow") {

@@ -22,15 +22,9 @@ from __future__ import annotations
 from typing import Any
 
 from moto_support import request_context
+from moto_support.s3_actions import is_delete_objects
 
 ACTION = "s3:DeleteObject"
-
-
-def is_delete_objects(ctx: request_context.RequestContext) -> bool:
-    """DeleteObjects is POST on the bucket with ?delete; the call recorder names it s3:DeleteObject."""
-    if ctx.service != "s3" or ctx.method != "POST" or "delete" not in ctx.raw_params:
-        return False
-    return "/" not in ctx.path.strip("/")
 
 
 def apply(admin_role_name: str, **_: Any) -> None:
@@ -44,7 +38,7 @@ def apply(admin_role_name: str, **_: Any) -> None:
     original_get_permission = FakeBucket.get_permission
 
     def judged(ctx: Any) -> bool:
-        return ctx is not None and is_delete_objects(ctx) and iam_enforcement.enforced(ctx, admin_role_name)
+        return ctx is not None and ctx.service == "s3" and is_delete_objects(ctx.method, ctx.path, ctx.raw_params) and iam_enforcement.enforced(ctx, admin_role_name)
 
     def delete_keys(self: Any, bucket_name: str, authenticated: bool = True) -> Any:
         ctx = request_context.current()

@@ -2,7 +2,7 @@
 the stage's KMS key, the buckets the job writes to, its script and libraries, its security configuration,
 its role (trust and least-privilege policy as synthesized) and the Glue job with its default arguments.
 
-Reads the plan as JSON on stdin (written by local-run/s3-job-run.ts); the policy names the key as
+Reads the plan as JSON on stdin (written by rehearsal/emulator-job-run.ts); the policy names the key as
 KEY_ARN, replaced by the new key's ARN. Prints {"key": <the key's ARN>}. AWS_* in the environment point
 boto3 at the emulator.
 """

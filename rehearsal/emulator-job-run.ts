@@ -1,5 +1,6 @@
 /**
- * `npm run job -- <JobName> --s3`: one job run as the rehearsal runs it, on a laptop. A local AWS
+ * One job run as the rehearsal runs it, on a laptop (`npm run job -- <JobName> --s3`, through
+ * emulator-job-run-cli.ts). A local AWS
  * emulator is started; the job's stage stack is synthesized and what it deploys for the job is put in
  * the emulator (its role with the synthesized trust and least-privilege policy, its security
  * configuration and key, its script and libraries, the Glue job with its default arguments); the sample
@@ -19,11 +20,11 @@ import { join } from "node:path";
 import type { AppConfig, JobConfig, StageConfig } from "../stacks/config";
 import { GlueAppStack } from "../stacks/glue-app-stack";
 import { writeLibrariesZip } from "../stacks/python-libraries-zip";
-import { startEmulator, type Emulator } from "../rehearsal/emulator/emulator";
-import { awsClientEnv } from "../rehearsal/emulator/emulator-override";
-import { VENV_PYTHON } from "../rehearsal/emulator/moto-server";
-import { formatS3Actions, S3_CALLS_FILE, type RunS3Calls } from "../rehearsal/job-run-s3-calls";
-import { sampleObjects, seedSampleData } from "../rehearsal/sample-data";
+import { startEmulator, type Emulator } from "./emulator/emulator";
+import { awsClientEnv } from "./emulator/emulator-override";
+import { VENV_PYTHON } from "./emulator/moto-server";
+import { formatS3Actions, S3_CALLS_FILE, type RunS3Calls } from "./job-run-s3-calls";
+import { sampleObjects, seedSampleData } from "./sample-data";
 
 const SETUP = join(__dirname, "emulator_job_setup.py");
 const KEY_TOKEN = /\$\{aws_kms_key\.[^.}]+\.arn\}/g;
