@@ -206,6 +206,32 @@ describe("GlueAppStack", () => {
     expect(JSON.stringify(policy)).not.toContain("join_legislators");
   });
 
+  test("each job role may make S3A's directory checks above what it writes: exact keys and one-level listings, nothing under a parent", () => {
+    const policy = policiesOf(dev.json).find((p) => p.Statement.some((s: any) => String(s.Resource).includes("scripts/process_legislators.py")));
+    const sid = (name: string) => policy.Statement.find((s: any) => s.Sid === name);
+    const bucket = "arn:aws:s3:::dev-glue-222222222222-eu-west-1";
+    // HEAD on each "directory" of a written location, the location itself included (S3A's mkdirs and getFileStatus).
+    expect(sid("ProbeWriteDirectories")).toEqual({
+      Sid: "ProbeWriteDirectories",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: [`${bucket}/output`, `${bucket}/output/process_legislators`, `${bucket}/spark-ui`, `${bucket}/spark-ui/ProcessLegislators`, `${bucket}/temp`, `${bucket}/temp/ProcessLegislators`],
+    });
+    // The parents' markers S3A deletes after each file it writes; the locations' own are under their /* grant.
+    expect(sid("DeleteWriteParentMarkers")).toEqual({ Sid: "DeleteWriteParentMarkers", Effect: "Allow", Action: "s3:DeleteObject", Resource: [`${bucket}/output/`, `${bucket}/spark-ui/`, `${bucket}/temp/`] });
+    expect(sid("ListWriteParents0")).toEqual({
+      Sid: "ListWriteParents0",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucket,
+      Condition: { StringEquals: { "s3:prefix": ["output/", "spark-ui/", "temp/"], "s3:delimiter": "/" } },
+    });
+    // No wildcard reaches above a job's own prefixes: nothing bucket-wide, no s3:*.
+    const s3Resources = policy.Statement.filter((s: any) => String(s.Action).includes("s3:")).flatMap((s: any) => [s.Resource].flat());
+    for (const resource of s3Resources) expect(resource).not.toMatch(/^arn:aws:s3:::[^/]+\/\*$|^arn:aws:s3:::[^/]+\/(output|temp|spark-ui)\/?\*$/);
+    expect(policy.Statement.flatMap((s: any) => [s.Action].flat())).not.toContain("s3:*");
+  });
+
   test("the integration-test role trusts only the pipeline's IntegTest role and runs only this stage's jobs and workflow", () => {
     expect(dev.synthesized).toHaveResourceWithProperties(IamRole, { name: "glue-test-dev" });
     const role = (Object.values(resourcesOf(dev.json, "aws_iam_role")) as any[]).find((r) => r.name === "glue-test-dev");

@@ -25,6 +25,7 @@ import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { rehearsalGrantsUsed, type StepCalls } from "./grants-used";
 import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
 import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
+import { withS3Calls } from "./job-run-s3-calls";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator/emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
@@ -90,7 +91,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const executionId = randomUUID();
     if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir, executionId);
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
-    const jobRuns = integTest ? readJobRuns(integTest.files) : [];
+    const jobRuns = withS3Calls(integTest ? readJobRuns(integTest.files) : [], emulator.glueRunsDir);
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
     // Alerts followed to a subscriber, once everything is deployed: a failed job run, a failed execution, and successes that send none.
     const deployed = bootstrapped && steps.every((s) => s.result === "passed");

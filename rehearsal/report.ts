@@ -2,6 +2,7 @@
 import type { EmulatorGap } from "./emulator/emulator-gaps";
 import { formatGrantsUsed, type RoleGrantsUsed } from "./grants-used";
 import type { JobRunReport } from "./integ-job-runs";
+import { formatS3Actions } from "./job-run-s3-calls";
 import type { PermissionFinding, RoleUse } from "./permission-check";
 import type { AdaptationReport } from "./provider-adaptations";
 
@@ -57,7 +58,10 @@ export function formatJobRuns(runs: readonly JobRunReport[]): string {
   const width = Math.max(3, ...runs.map((r) => r.job.length));
   return [
     `${"JOB RUN".padEnd(width + 2)} ${"STATE".padEnd(12)} ${"SECONDS".padStart(WIDTHS.seconds)}  RESULT`,
-    ...runs.map((r) => `  ${r.job.padEnd(width)} ${r.state.padEnd(12)} ${String(r.seconds).padStart(WIDTHS.seconds)}  ${r.passed ? "PASSED" : `FAILED: ${r.reason ?? ""}`}`),
+    ...runs.flatMap((r) => [
+      `  ${r.job.padEnd(width)} ${r.state.padEnd(12)} ${String(r.seconds).padStart(WIDTHS.seconds)}  ${r.passed ? "PASSED" : `FAILED: ${r.reason ?? ""}`}`,
+      ...(r.s3Actions ? [`    S3 through ${r.s3Connector}: ${formatS3Actions(r.s3Actions) || "no call"}${r.s3Denied ? ` (${r.s3Denied} denied)` : ""}`] : []),
+    ]),
   ].join("\n");
 }
 

@@ -22,6 +22,7 @@ from moto_patches import (
     glue_state_change_events,
     glue_workflow_runs,
     iam_enforcement,
+    s3_delete_objects_per_key,
 )
 
 # The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
@@ -39,6 +40,7 @@ PATCHES: list[ModuleType] = [
     glue_job_updates,
     glue_state_change_events,
     glue_workflow_runs,
+    s3_delete_objects_per_key,
 ]
 
 
