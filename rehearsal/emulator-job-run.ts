@@ -11,7 +11,7 @@
  */
 import { GetJobRunCommand, GlueClient, StartJobRunCommand, type JobRun } from "@aws-sdk/client-glue";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { App } from "cdktf";
+import { App } from "../stacks/cdktf";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { Agent } from "node:https";
