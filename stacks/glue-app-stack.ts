@@ -1,7 +1,5 @@
 /** `dev-glue` / `prod-glue`: one stage's script bucket, scripts, Glue jobs and integration-test role. */
-import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
-import { TerraformOutput, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, GlueSecurityConfiguration, TerraformOutput, TerraformStack } from "./cdktf";
 import { addAwsAccountProvider } from "./aws-account-provider";
 import { deployRoleReference } from "./deploy-role-variable";
 import type { AppConfig, StageConfig } from "./config";

@@ -4,9 +4,7 @@
  * results), on the output's catalog table where it has one; and the one grant the job's role needs to
  * publish the results of the in-job evaluation.
  */
-import { GlueDataQualityRuleset } from "@cdktf/provider-aws/lib/glue-data-quality-ruleset";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { Construct, GlueDataQualityRuleset, IamRolePolicy } from "../cdktf";
 import type { JobConfig } from "../config";
 import { dqdlRuleset } from "../config/quality-arguments";
 import { policyDocument } from "../iam/policy-document";

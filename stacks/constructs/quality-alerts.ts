@@ -6,9 +6,7 @@
  * detail, AWS Glue Developer Guide, "Setting up alerts, deployments, and scheduling"
  * (https://docs.aws.amazon.com/glue/latest/dg/data-quality-alerts.html).
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, Construct } from "../cdktf";
 import type { NoticeTopic } from "./notice-topic";
 
 export interface QualityAlertsProps {
@@ -68,10 +66,11 @@ export class QualityAlerts extends Construct {
           score: "$.detail.score",
           time: "$.time",
         },
-        inputTemplate: JSON.stringify(qualityAlertMessage(props.stage, props.region)),
+        // Plain text, placed in verbatim (see notice-topic.ts): the values cannot break it.
+        inputTemplate: qualityAlertMessage(props.stage, props.region),
       },
     });
     // The topic takes this rule as a publisher next to the job-alerts rule (its policy names each rule).
-    props.topic.addRulePublisher("OnlyTheQualityAlertRulePublishes", this.ruleArn);
+    props.topic.addRulePublisher(this.ruleArn);
   }
 }

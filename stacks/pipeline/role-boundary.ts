@@ -3,9 +3,7 @@
  * deploy rights may create roles only with this boundary attached, and nothing that deploys a stage may
  * change it, so code pushed to the repository cannot grant a job role more than this.
  */
-import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IamPolicy, type TerraformProvider } from "../cdktf";
 import type { AwsAccount } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { StageName } from "../constants/glue";
