@@ -173,7 +173,16 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       types: ["aws_glue_data_quality_ruleset"],
       resources: [`arn:${partition}:glue:${region}:${accountId}:dataQualityRuleset/${stageJobNamePrefix(stage)}*`],
       read: ["glue:GetDataQualityRuleset", "glue:GetTags"],
-      write: ["glue:CreateDataQualityRuleset", "glue:UpdateDataQualityRuleset", "glue:DeleteDataQualityRuleset", "glue:TagResource", "glue:UntagResource"],
+      write: ["glue:UpdateDataQualityRuleset", "glue:DeleteDataQualityRuleset", "glue:TagResource", "glue:UntagResource"],
+    },
+    {
+      sid: "CreateDataQualityRulesets",
+      types: ["aws_glue_data_quality_ruleset"],
+      resources: ["*"],
+      // Service Authorization Reference, AWS Glue: CreateDataQualityRuleset names no resource type.
+      why: "glue:CreateDataQualityRuleset has no resource-level permissions",
+      read: [],
+      write: ["glue:CreateDataQualityRuleset"],
     },
     {
       sid: "QualityAlertsRule",
