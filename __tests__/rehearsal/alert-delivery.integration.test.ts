@@ -44,13 +44,15 @@ const glueEvent = (state: string, runId: string, message: string): AlertTrigger 
   },
 });
 
+// The dev stack's job-alerts rule and its target, as both suites deploy them.
+const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
+const rule = only(json, "aws_cloudwatch_event_rule");
+const target = only(json, "aws_cloudwatch_event_target");
+
 describe("alert delivery: a Glue event through the deployed rule, the topic's key and SNS to a subscriber", () => {
   let emulator: Emulator;
   let workDir: string;
   let env: Record<string, string>;
-  const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
-  const rule = only(json, "aws_cloudwatch_event_rule");
-  const target = only(json, "aws_cloudwatch_event_target");
   const topicPolicy = only(json, "aws_sns_topic_policy").policy.replace(/\$\{aws_sns_topic\.[^}]+\}/g, "TOPIC_ARN");
 
   const setUp = (keyPolicy: string, suffix: string): { topicArn: string } =>
@@ -121,9 +123,6 @@ describe("alert delivery from a real run: the emulator's Glue sends the event wh
   let emulator: Emulator;
   let workDir: string;
   let env: Record<string, string>;
-  const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
-  const rule = only(json, "aws_cloudwatch_event_rule");
-  const target = only(json, "aws_cloudwatch_event_target");
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), "alert-delivery-runs-test-"));
