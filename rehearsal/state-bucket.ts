@@ -14,6 +14,7 @@ import type { AppConfig } from "../stacks/config";
 import { partitionOf } from "../stacks/constants/aws-regions";
 import { glueStackName } from "../stacks/names";
 import { STAGE_NAMES } from "../stacks/constants/glue";
+import { WORKSPACE_LIST_PREFIX } from "../stacks/pipeline/permissions/terraform-state";
 import type { AwsCredentials, RecordedCall } from "./emulator/emulator";
 import { awsClientEnv } from "./emulator/emulator-override";
 import { awsCli, emptyBucket, type EmulatorWithDir } from "./empty-bucket";
@@ -45,7 +46,7 @@ export function stateBucketPolicy(config: AppConfig, backend: S3Backend): Record
         const principal = { AWS: `arn:${partition}:iam::${config.stages[stage].account.awsAccountId}:root` };
         const sid = stage.charAt(0).toUpperCase() + stage.slice(1);
         return [
-          { Sid: `List${sid}State`, Effect: "Allow", Principal: principal, Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": [`${backend.keyPrefix}/${stack}/*`] } } },
+          { Sid: `List${sid}State`, Effect: "Allow", Principal: principal, Action: "s3:ListBucket", Resource: bucketArn, Condition: { StringLike: { "s3:prefix": [`${backend.keyPrefix}/${stack}/*`, WORKSPACE_LIST_PREFIX] } } },
           { Sid: `ReadWrite${sid}State`, Effect: "Allow", Principal: principal, Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucketArn}/${stateKey(backend, stack)}` },
           { Sid: `Lock${sid}State`, Effect: "Allow", Principal: principal, Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${bucketArn}/${lockKey(backend, stack)}` },
         ];

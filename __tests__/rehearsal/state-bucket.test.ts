@@ -27,7 +27,7 @@ describe("the s3 backend's state bucket", () => {
       [["s3:GetObject", "s3:PutObject"], "arn:aws:s3:::state-bkt/glue/dev-glue/terraform.tfstate"],
       [["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], "arn:aws:s3:::state-bkt/glue/dev-glue/terraform.tfstate.tflock"],
     ]);
-    expect(dev[0].Condition).toEqual({ StringLike: { "s3:prefix": ["glue/dev-glue/*"] } });
+    expect(dev[0].Condition).toEqual({ StringLike: { "s3:prefix": ["glue/dev-glue/*", "env:/"] } });
     // The pipeline's own account needs no grant: its roles' policies decide.
     expect(policy.Statement.some((s) => String(s.Principal?.AWS).includes("111111111111"))).toBe(false);
   });
