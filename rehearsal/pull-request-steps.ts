@@ -58,10 +58,12 @@ export function judgeDataPlan(stepDir: string, change: ScriptChange = PULL_REQUE
   const summary = JSON.parse(readFileSync(join(reviewDir, "summary.json"), "utf8")) as SummaryJson;
   if (summary.dataSkipped !== undefined) return `the check's data plan was skipped: ${summary.dataSkipped}`;
   if (summary.dataError !== undefined) return `the check's data plan failed: ${summary.dataError}`;
-  const job = summary.data?.jobs.find((j) => j.job === change.job);
-  if (!job) return `the check's data plan does not name ${change.job}, whose script the pull request changes (it names ${summary.data?.jobs.map((j) => j.job).join(", ") || "no job"})`;
-  const added = job.schemaChanges.find((c) => c.column === change.addedColumn);
-  if (!added || added.breaking) return `the data plan of ${change.job} should show the added column ${change.addedColumn} as not breaking; it shows ${JSON.stringify(job.schemaChanges)}`;
+  // One entry per stage the job is in; the sample-data run (and so the schema) is one stage's.
+  const entries = summary.data?.jobs.filter((j) => j.job === change.job) ?? [];
+  if (entries.length === 0) return `the check's data plan does not name ${change.job}, whose script the pull request changes (it names ${summary.data?.jobs.map((j) => j.job).join(", ") || "no job"})`;
+  const changes = entries.flatMap((j) => j.schemaChanges);
+  const added = changes.find((c) => c.column === change.addedColumn);
+  if (!added || added.breaking || changes.some((c) => c.breaking)) return `the data plan of ${change.job} should show the added column ${change.addedColumn} as not breaking, and nothing breaking; it shows ${JSON.stringify(changes)}`;
   const line = `.${change.addedColumn}: ${added.change}`;
   const markdown = readFileSync(join(reviewDir, "summary.md"), "utf8");
   if (!markdown.includes(line)) return `the check's summary.md lacks the data plan's line "${line}"`;
