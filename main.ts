@@ -1,5 +1,5 @@
 /** Builds the app from the config: the pipeline stack and one GlueAppStack per stage (see stacks/app-stacks.ts). */
-import { App } from "cdktf";
+import { App } from "./stacks/cdktf";
 import * as fs from "fs";
 import * as path from "path";
 import { refuseWhatAwsWouldRefuse } from "./stacks/acceptance/refuse-at-synth";

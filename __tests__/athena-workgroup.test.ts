@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, Testing } from "../stacks/cdktf";
 import { AthenaWorkgroup } from "../stacks/constructs/athena-workgroup";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";

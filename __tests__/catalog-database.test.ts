@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, Testing } from "../stacks/cdktf";
 import { CatalogDatabase } from "../stacks/constructs/catalog-database";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";

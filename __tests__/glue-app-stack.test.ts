@@ -1,18 +1,4 @@
-import { GlueJob } from "@cdktf/provider-aws/lib/glue-job";
-import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { AwsProvider, GlueJob, GlueSecurityConfiguration, IamRole, IamRolePolicy, KmsAlias, KmsKey, S3Bucket, S3BucketLifecycleConfiguration, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA, S3BucketVersioningA, S3Object } from "../stacks/cdktf";
 import * as fs from "fs";
 import * as path from "path";
 import { synthGlueStack, resourcesOf } from "./helpers/synth-glue-stack";
@@ -218,6 +204,32 @@ describe("GlueAppStack", () => {
     ]);
     // The other job's script is out of reach.
     expect(JSON.stringify(policy)).not.toContain("join_legislators");
+  });
+
+  test("each job role may make S3A's directory checks above what it writes: exact keys and one-level listings, nothing under a parent", () => {
+    const policy = policiesOf(dev.json).find((p) => p.Statement.some((s: any) => String(s.Resource).includes("scripts/process_legislators.py")));
+    const sid = (name: string) => policy.Statement.find((s: any) => s.Sid === name);
+    const bucket = "arn:aws:s3:::dev-glue-222222222222-eu-west-1";
+    // HEAD on each "directory" of a written location, the location itself included (S3A's mkdirs and getFileStatus).
+    expect(sid("ProbeWriteDirectories")).toEqual({
+      Sid: "ProbeWriteDirectories",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: [`${bucket}/output`, `${bucket}/output/process_legislators`, `${bucket}/spark-ui`, `${bucket}/spark-ui/ProcessLegislators`, `${bucket}/temp`, `${bucket}/temp/ProcessLegislators`],
+    });
+    // The parents' markers S3A deletes after each file it writes; the locations' own are under their /* grant.
+    expect(sid("DeleteWriteParentMarkers")).toEqual({ Sid: "DeleteWriteParentMarkers", Effect: "Allow", Action: "s3:DeleteObject", Resource: [`${bucket}/output/`, `${bucket}/spark-ui/`, `${bucket}/temp/`] });
+    expect(sid("ListWriteParents0")).toEqual({
+      Sid: "ListWriteParents0",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: bucket,
+      Condition: { StringEquals: { "s3:prefix": ["output/", "spark-ui/", "temp/"], "s3:delimiter": "/" } },
+    });
+    // No wildcard reaches above a job's own prefixes: nothing bucket-wide, no s3:*.
+    const s3Resources = policy.Statement.filter((s: any) => String(s.Action).includes("s3:")).flatMap((s: any) => [s.Resource].flat());
+    for (const resource of s3Resources) expect(resource).not.toMatch(/^arn:aws:s3:::[^/]+\/\*$|^arn:aws:s3:::[^/]+\/(output|temp|spark-ui)\/?\*$/);
+    expect(policy.Statement.flatMap((s: any) => [s.Action].flat())).not.toContain("s3:*");
   });
 
   test("the integration-test role trusts only the pipeline's IntegTest role and runs only this stage's jobs and workflow", () => {

@@ -12,11 +12,22 @@ function synthWithAlerts(alerts?: Json) {
   return synthGlueStack(writeTempProject(input), "dev").json;
 }
 
-/** EventBridge's input transformer, as AWS applies it: each <placeholder> becomes the value at its path. */
+/**
+ * EventBridge's input transformer, as its guide describes it: each <placeholder> becomes the value at its
+ * path, unescaped, and the target receives the text that results (quotes of a JSON-string template included).
+ */
 function render(template: string, paths: Record<string, string>, event: Json): string {
   const valueAt = (path: string) => path.replace(/^\$\./, "").split(".").reduce((v: any, k) => v?.[k], event);
-  return JSON.parse(template).replace(/<(\w+)>/g, (_: string, name: string) => String(valueAt(paths[name])));
+  return template.replace(/<(\w+)>/g, (_: string, name: string) => String(valueAt(paths[name])));
 }
+
+/** Messages as Glue writes them for failed runs: quotes, newlines, backslashes, a Python traceback. */
+const GLUE_MESSAGES = [
+  "AnalysisException: [PATH_NOT_FOUND] Path does not exist: s3://dev-glue-data/legislators/persons.json.",
+  'An error occurred while calling o103.getDynamicFrame. Unable to parse file: persons.json\nCaused by: JsonParseException: Unexpected character (\'"\' (code 34))',
+  'Traceback (most recent call last):\n  File "/tmp/dev-JoinLegislators.py", line 41, in <module>\n    main()\nKeyError: \'--inputLocation\'',
+  "Error Category: INVALID_ARGUMENT_ERROR; path C:\\Users\\data\\in is not an S3 URI; regex \\d+\\.json did not match",
+];
 
 describe("job alerts", () => {
   const json = synthWithAlerts({ email: ["data@example.com", "oncall@example.com"], https: "https://hooks.example.com/glue" });
@@ -29,8 +40,23 @@ describe("job alerts", () => {
     expect(JSON.parse(rule.event_pattern)).toEqual({
       source: ["aws.glue"],
       "detail-type": ["Glue Job State Change"],
-      detail: { jobName: [{ prefix: "dev-" }], state: ["FAILED", "TIMEOUT", "ERROR", "STOPPED"] },
+      detail: { jobName: [{ prefix: "dev-" }], state: ["STOPPED", "FAILED", "TIMEOUT"] },
     });
+  });
+
+  test("every state the rule matches is one that Glue's job state change events carry", () => {
+    // "Automating AWS Glue with EventBridge": Glue Job State Change events are generated for SUCCEEDED, FAILED, TIMEOUT and STOPPED.
+    const documented = ["SUCCEEDED", "FAILED", "TIMEOUT", "STOPPED"];
+    const states: string[] = JSON.parse(rule.event_pattern).detail.state;
+    expect(states.filter((state) => !documented.includes(state))).toEqual([]);
+    expect(states).not.toContain("SUCCEEDED");
+  });
+
+  test("the key lets EventBridge use it without aws:SourceArn or aws:SourceAccount, which its requests to KMS do not carry", () => {
+    const [key] = only(json, "aws_kms_key");
+    const statement = JSON.parse(key.policy).Statement.find((s: Json) => s.Principal?.Service === "events.amazonaws.com");
+    expect(statement).toMatchObject({ Effect: "Allow", Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" });
+    expect(JSON.stringify(statement.Condition ?? {})).not.toMatch(/aws:Source(Arn|Account|OrgID)/i);
   });
 
   test("the topic is KMS-encrypted with its own key, and only the rule may publish to it", () => {
@@ -66,7 +92,15 @@ describe("job alerts", () => {
       "Glue job dev-JoinLegislators of dev ended FAILED at 2026-11-25T02:00:00Z (run jr_0123): AnalysisException: Path does not exist: s3://x/y " +
         "Run details: https://eu-west-1.console.aws.amazon.com/gluestudio/home?region=eu-west-1#/job/dev-JoinLegislators/run/jr_0123",
     );
-    expect(JSON.parse(template)).toBe(jobAlertMessage("dev", "eu-west-1"));
+    expect(template).toBe(jobAlertMessage("dev", "eu-west-1"));
+  });
+
+  test.each(GLUE_MESSAGES)("Glue's message reaches the subscriber as Glue wrote it: %s", (message) => {
+    const { input_paths: paths, input_template: template } = target.input_transformer;
+    const event = { time: "2026-11-25T02:00:00Z", detail: { jobName: "dev-JoinLegislators", jobRunId: "jr_0123", state: "FAILED", message } };
+    const received = render(template, paths, event);
+    expect(received.startsWith("Glue job dev-JoinLegislators of dev ended FAILED at 2026-11-25T02:00:00Z (run jr_0123): ")).toBe(true);
+    expect(received).toContain(`: ${message} Run details: https://`);
   });
 
   test("the job roles gain nothing: no SNS, EventBridge or alert-key right", () => {

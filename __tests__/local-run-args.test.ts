@@ -49,6 +49,10 @@ describe("parseLocalRunArgs", () => {
     expect(parseLocalRunArgs(["--graph"], PROJECT, CWD)).toEqual({ mode: "graph", stage: "dev" });
   });
 
+  test("--s3 runs one job of the stage in the emulator, with no local folders", () => {
+    expect(parseLocalRunArgs(["ProcessLegislators", "--s3", "--stage", "prod"], PROJECT, CWD)).toEqual({ mode: "s3", jobName: "ProcessLegislators", stage: "prod" });
+  });
+
   test.each([
     [[], /name the job to run, e\.g\. npm run job -- JoinLegislators --stage dev, or run them all with --workflow/],
     [["A", "B"], /name one job to run, got A, B; run them all with --workflow/],
@@ -58,6 +62,9 @@ describe("parseLocalRunArgs", () => {
     [["--graph", "A"], /--graph takes every job of the stage; drop A/],
     [["--workflow", "--graph"], /give --workflow \(run the stage's jobs\) or --graph \(print its workflow\), not both/],
     [["--graph", "--output-dir", "x"], /--graph runs nothing; drop --local-data and --output-dir/],
+    [["A", "--s3", "--local-data", "x"], /--s3 reads and writes the emulator's S3; drop --local-data and --output-dir/],
+    [["--s3", "--graph"], /--s3 runs one job; drop --graph/],
+    [["--s3"], /name the job to run/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(UsageError);
     expect(() => parseLocalRunArgs(argv, PROJECT, CWD)).toThrow(message);

@@ -1,3 +1,4 @@
+import { qualityArgument } from "../stacks/config/quality-arguments";
 import { chainSpec, workflowGraph, workflowOrder } from "../local-run/local-workflow";
 import { loadConfig } from "../stacks/config";
 
@@ -72,6 +73,8 @@ describe("chainSpec", () => {
         "--output_path", `/out/${dev.bucketName}/output/summarize_legislators/`,
         "--history_table", "dev_glue.legislators_history",
         "--output_path_table", "dev_glue.legislators_summary",
+        // The output's rules, as Glue gets them (stacks/config/quality-arguments.ts).
+        "--output_path_quality", qualityArgument(dev.jobs.SummarizeLegislators.outputQuality.output_path),
       ],
     });
     // The table JoinLegislators writes is where SummarizeLegislators reads it.

@@ -1,12 +1,4 @@
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CodebuildReportGroup } from "@cdktf/provider-aws/lib/codebuild-report-group";
-import { Codepipeline } from "@cdktf/provider-aws/lib/codepipeline";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { Testing, TerraformStack } from "cdktf";
+import { CloudwatchEventRule, CodebuildReportGroup, Codepipeline, IamRole, KmsKey, S3BucketPublicAccessBlock, S3BucketVersioningA, SnsTopic, TerraformStack, Testing } from "../stacks/cdktf";
 import { parse } from "yaml";
 import { loadConfig } from "../stacks/config";
 import { ACTIONS_WITHOUT_RESOURCE_LEVEL } from "../stacks/iam/actions-without-resource-level";

@@ -2,7 +2,7 @@
  * The read-only plan roles: no write action in their policies (the guard, against AWS's access levels),
  * only the state objects (never a lock), who may assume them, and where they live.
  */
-import { Testing } from "cdktf";
+import { Testing } from "../stacks/cdktf";
 import { loadConfig } from "../stacks/config";
 import { PipelineStack } from "../stacks/pipeline-stack";
 import { DATA_READ_ACTIONS, planReadStatements } from "../stacks/pipeline/permissions/plan-read";

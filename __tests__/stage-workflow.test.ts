@@ -1,5 +1,5 @@
 /** The stage's workflow and triggers, built from the jobs' `after` in the config. */
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, Testing } from "../stacks/cdktf";
 import { StageWorkflow } from "../stacks/constructs/stage-workflow";
 import { chainConfig, SUMMARY_SCRIPT } from "./helpers/chain-config";
 import { resourcesOf, synthGlueStack } from "./helpers/synth-glue-stack";

@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "../stacks/cdktf";
 import { addStateBackend } from "../stacks/state-backend";
 import type { BackendConfig } from "../stacks/config";
 

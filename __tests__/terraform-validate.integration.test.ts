@@ -6,7 +6,7 @@
  * the synthesized pin. Where neither can be had, the tests are skipped, and say why.
  */
 import { execFile } from "child_process";
-import { App, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "../stacks/cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

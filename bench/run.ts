@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: synth, naive synth, cdktf synth, jest's two tiers, pytest, the emulator's stress test, a
+ * `npm run bench`: synth, naive synth, cdktf synth, the successor check (npm run check:cdktn), jest's two tiers, pytest, the emulator's stress test, a
  * local job run, the example jobs' perf against perf/baseline.json, synth scaling and the rehearsal of both topologies step by step, measured in one run on this machine. Prints a table and writes bench/results.json.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { AWS_PROVIDER_PACKAGE } from "../stacks/cdktf";
 import { configWithJobs } from "./generate-config";
 import { benchPerf } from "./perf-baseline";
 import { Measurement, measure, medianOf, PROJECT_DIR, tempDir } from "./measure";
@@ -24,7 +25,7 @@ interface StressFigures {
 const NODE = process.execPath;
 const SYNTH = ["--require", "tsx/cjs", "main.ts"];
 /** The same app, with the provider's root module loaded first, as a root import (`import * as aws`) does. */
-const NAIVE_SYNTH = ["--require", "tsx/cjs", "--require", "@cdktf/provider-aws", "main.ts"];
+const NAIVE_SYNTH = ["--require", "tsx/cjs", "--require", AWS_PROVIDER_PACKAGE, "main.ts"];
 
 interface Row {
   readonly what: string;
@@ -69,6 +70,24 @@ record(
   "npx cdktf synth",
   medianOf(3, () => measure("npx", ["cdktf", "synth", "--output", path.join(tempDir("bench-cli-"), "cdktf.out")])),
 );
+
+step("the successor check: the app on cdktn, compared with cdktf (npm run check:cdktn)");
+const cdktnReport = path.join(tempDir("bench-cdktn-"), "check-cdktn.json");
+let cdktnRun: Measurement | undefined;
+try {
+  cdktnRun = measure("npm", ["run", "--silent", "check:cdktn", "--", "--json", cdktnReport]);
+} catch (error) {
+  console.error(`bench: check:cdktn failed: ${(error as Error).message.split("\n")[0]}`);
+}
+if (fs.existsSync(cdktnReport)) {
+  const check = JSON.parse(fs.readFileSync(cdktnReport, "utf8")) as { differences: { expected?: string }[]; pins: { cdktf?: string; cdktn?: string }[]; unexpected: number; seconds: number };
+  const pins = [...new Set(check.pins.map((p) => `${p.cdktf} -> ${p.cdktn}`))].join(", ");
+  const expected = check.differences.length - check.unexpected;
+  rows.push({ what: "check:cdktn", seconds: cdktnRun?.seconds ?? check.seconds, peakRssMiB: cdktnRun?.peakRssMiB, note: `${check.pins.length} stacks; ${expected} expected, ${check.unexpected} unexpected differences; aws pin ${pins}; includes npm install of the fork` });
+  targets.push({ what: "check:cdktn: no unexpected difference", met: check.unexpected === 0, detail: `${check.unexpected} unexpected` });
+} else {
+  targets.push({ what: "check:cdktn: no unexpected difference", met: false, detail: "it wrote no report" });
+}
 
 step("jest, unit tier (npm run test:unit)");
 const jestUnit = measure("npx", ["jest", "--silent", "--selectProjects", "unit"]);

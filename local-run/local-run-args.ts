@@ -5,6 +5,7 @@
 import * as path from "path";
 import { parseArgs } from "node:util";
 import type { JobConfig } from "../stacks/config";
+import { qualityArguments } from "../stacks/config/quality-arguments";
 import { tableArguments } from "../stacks/config/table-arguments";
 
 /** Where inputs are read from unless --local-data says otherwise (relative to the project). */
@@ -14,6 +15,7 @@ export const DEFAULT_OUTPUT_DIR = "job_scripts/.local-output";
 export const DEFAULT_STAGE = "dev";
 
 export const USAGE = `Usage: npm run job -- <JobName> [--stage dev] [--local-data DIR] [--output-dir DIR]
+       npm run job -- <JobName> --s3 [--stage dev]
        npm run job -- --workflow [--stage dev] [--local-data DIR] [--output-dir DIR]
        npm run job -- --graph [--stage dev]
 
@@ -23,6 +25,9 @@ so that one job's tables feed the next. --graph prints the stage's workflow and 
 Every s3://BUCKET/KEY input is read from <local-data>/BUCKET/KEY and every output is written to
 <output-dir>/BUCKET/KEY; an input read from a table is the writing job's output, under <output-dir>.
 Spark's catalog keeps its warehouse in <output-dir>/spark-warehouse ($GLUE_LOCAL_WAREHOUSE).
+With --s3 the job runs as the rehearsal runs it: in a local AWS emulator, as its synthesized role, its
+Spark reading the sample data from and writing its outputs to the emulator's S3 through S3A; the run's
+state, its S3 actions and its folder are printed (a job that reads another job's output has none there).
 
 Options:
   --stage <name>       the stage whose jobs and arguments to use (default ${DEFAULT_STAGE})
@@ -30,6 +35,7 @@ Options:
   --graph              print the stage's workflow as text
   --local-data <dir>   where inputs are read (default ${DEFAULT_LOCAL_DATA_DIR})
   --output-dir <dir>   where outputs are written (default ${DEFAULT_OUTPUT_DIR})
+  --s3                 run the job in the emulator, through S3A, as its role
   --help               show this text
 
 Exit codes: the job script's own (with --workflow, the first failing job's); 2 for a bad command line,
@@ -51,6 +57,7 @@ export interface LocalFolders {
 /** One job (`job`), every job of the stage in one JVM (`workflow`), or the stage's workflow drawn (`graph`). */
 export type LocalRunOptions =
   | (LocalFolders & { readonly mode: "job"; readonly jobName: string; readonly stage: string })
+  | { readonly mode: "s3"; readonly jobName: string; readonly stage: string }
   | (LocalFolders & { readonly mode: "workflow"; readonly stage: string })
   | { readonly mode: "graph"; readonly stage: string };
 
@@ -68,6 +75,7 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
         "output-dir": { type: "string" },
         workflow: { type: "boolean" },
         graph: { type: "boolean" },
+        s3: { type: "boolean" },
         help: { type: "boolean" },
       },
     });
@@ -75,7 +83,7 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
     throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
   }
   if (parsed.values.help) return "help";
-  const { workflow, graph } = parsed.values;
+  const { workflow, graph, s3 } = parsed.values;
   const stage = parsed.values.stage ?? DEFAULT_STAGE;
   const folder = (given: string | undefined, fallback: string) =>
     given ? path.resolve(cwd, given) : path.resolve(projectDir, fallback);
@@ -83,6 +91,8 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
     localDataDir: folder(parsed.values["local-data"], DEFAULT_LOCAL_DATA_DIR),
     outputDir: folder(parsed.values["output-dir"], DEFAULT_OUTPUT_DIR),
   };
+  if (s3 && (workflow || graph)) throw new UsageError(`--s3 runs one job; drop ${workflow ? "--workflow" : "--graph"}`);
+  if (s3 && (parsed.values["local-data"] || parsed.values["output-dir"])) throw new UsageError("--s3 reads and writes the emulator's S3; drop --local-data and --output-dir");
   if (workflow || graph) {
     if (workflow && graph) throw new UsageError("give --workflow (run the stage's jobs) or --graph (print its workflow), not both");
     const flag = workflow ? "--workflow" : "--graph";
@@ -99,6 +109,7 @@ export function parseLocalRunArgs(argv: readonly string[], projectDir: string, c
         : `name one job to run, got ${parsed.positionals.join(", ")}; run them all with --workflow`,
     );
   }
+  if (s3) return { mode: "s3", jobName: parsed.positionals[0], stage };
   return { mode: "job", jobName: parsed.positionals[0], stage, ...folders };
 }
 
@@ -159,7 +170,7 @@ export interface LocalJobRun {
  * An input that is not an s3:// location (a local path in a custom config) is passed as it is.
  */
 export function localJobRun(
-  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments" | "inputTables" | "outputTables">,
+  job: Pick<JobConfig, "glueJobName" | "inputs" | "outputs" | "arguments" | "inputTables" | "outputTables"> & Partial<Pick<JobConfig, "outputQuality">>,
   options: LocalFolders,
 ): LocalJobRun {
   const mapped = (location: string, baseDir: string) => (S3_URI.test(location) ? localPathFor(location, baseDir) : location);
@@ -167,7 +178,7 @@ export function localJobRun(
     Object.entries(job.inputs).map(([name, location]) => [name, mapped(location, Object.hasOwn(job.inputTables, name) ? options.outputDir : options.localDataDir)]),
   );
   const outputs = mapValues(job.outputs, (location) => mapped(location, options.outputDir));
-  const named = { ...job.arguments, ...inputs, ...outputs, ...tableArguments(job) };
+  const named = { ...job.arguments, ...inputs, ...outputs, ...tableArguments(job), ...qualityArguments(job) };
   return {
     args: ["--JOB_NAME", job.glueJobName, ...Object.entries(named).flatMap(([name, value]) => [`--${name}`, value])],
     outputs,

@@ -2,6 +2,8 @@
  * `npm run job -- <JobName> [--stage dev] [--local-data DIR] [--output-dir DIR]`
  * `npm run job -- --workflow [--stage dev] [...]`   every job of the stage, in order, in one JVM
  * `npm run job -- --graph [--stage dev]`            the stage's workflow as text
+ * `npm run job -- <JobName> --s3 [--stage dev]`     one job in the emulator, through S3A, as its role
+ *                                                   (rehearsal/emulator-job-run-cli.ts, started as a process)
  *
  * Runs jobs of a stage on local Spark with the arguments the stage gives them on Glue, reading
  * s3:// inputs from a local folder (the sample data by default) and writing outputs to another.
@@ -31,6 +33,13 @@ function main(argv: readonly string[]): void {
   }
   if (!fs.existsSync(PYTHON)) {
     throw new UsageError(`${PYTHON} is missing; run 'npm run setup' first (it creates .venv with pyspark)`);
+  }
+  if (options.mode === "s3") {
+    selectJob(config.stages, options.stage, options.jobName);
+    // The rehearsal's own command, as a process: the rehearsal imports local-run, not the other way.
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(PROJECT_DIR, "rehearsal", "emulator-job-run-cli.ts"), options.jobName, options.stage], { cwd: PROJECT_DIR, stdio: "inherit" });
+    child.on("exit", (code) => process.exit(code ?? 1));
+    return;
   }
   if (options.mode === "workflow") {
     if (jobs.length === 0) throw new UsageError(`stage ${stage.name} has no jobs to run`);

@@ -17,6 +17,12 @@ export interface JobRunReport {
   readonly passed: boolean;
   /** Why the run failed (the script's error line for a FAILED run); absent for a passed run. */
   readonly reason?: string;
+  /** The S3 connector the run's Spark used ("s3a"), where the emulator ran it (job-run-s3-calls.ts). */
+  readonly s3Connector?: string;
+  /** The S3 actions the run's script and Spark made as the job role, with counts. */
+  readonly s3Actions?: Readonly<Record<string, number>>;
+  /** How many of those calls S3 denied. */
+  readonly s3Denied?: number;
 }
 
 const TESTCASE = /<testcase [^>]*name="([^"]*)" time="([^"]*)">([\s\S]*?)<\/testcase>/g;

@@ -11,17 +11,21 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { loadConfig, PROJECT_DIR } from "../stacks/config";
+import { PIPELINE_NAME } from "../stacks/names";
 import { stepResourceName } from "../stacks/pipeline/constants";
+import { noticeTopicName } from "../stacks/pipeline/failure-notice";
 import { DRIFT_CHECK_ID } from "../stacks/pipeline/drift-check-step";
 import { PR_CHECK_ID } from "../stacks/pipeline/pr-check-step";
-import { rehearseDriftCheck, type RunCheck } from "./drift-steps";
+import { OUT_OF_BAND, rehearseDriftCheck, type RunCheck } from "./drift-steps";
 import { emptyStackBuckets } from "./empty-bucket";
 import { laptopDiff } from "./laptop-diff";
+import { collectNotices, driftNoticeStep, jobFailureAlertStep, pipelineFailureAlertStep, subscribeNotices } from "./alert-steps";
 import { ADMIN_ROLE_NAME, startEmulator, type Emulator } from "./emulator/emulator";
 import { EMULATOR_GAPS } from "./emulator/emulator-gaps";
 import { rehearsalGrantsUsed, type StepCalls } from "./grants-used";
 import { GLUE_JOB_RUNS_ENV, rehearsalGlueJobRuns } from "./glue-job-runs-setting";
 import { integTestReportFiles, readJobRuns } from "./integ-job-runs";
+import { withS3Calls } from "./job-run-s3-calls";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator/emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
@@ -90,11 +94,19 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     else run.changes.add(`Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): each SUCCEEDED at once, no script ran`);
 
     const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
-    if (bootstrapped) await runPipeline(run, repository, workspace.outDir);
+    const executionId = randomUUID();
+    if (bootstrapped) await runPipeline(run, repository, workspace.outDir, executionId);
     if (bootstrapped && config.backend.type === "s3") record(run, await stateStep(state, "check"));
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
-    const jobRuns = integTest ? readJobRuns(integTest.files) : [];
+    const jobRuns = withS3Calls(integTest ? readJobRuns(integTest.files) : [], emulator.glueRunsDir);
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
+    // Alerts followed to a subscriber, once everything is deployed: a failed job run, a failed execution, and successes that send none.
+    const deployed = bootstrapped && steps.every((s) => s.result === "passed");
+    const notRun = (name: string, why: string) => record(run, { name, result: "not run", seconds: 0, ran: why, notRehearsed: [] });
+    if (deployed && glueJobRuns === "local-spark") record(run, await jobFailureAlertStep(emulator, config, topology.stages.dev, workDir));
+    else notRun("JobFailureAlert", deployed ? `Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): no run fails, none sends an event` : "an earlier step failed");
+    if (deployed) record(run, await pipelineFailureAlertStep(emulator, topology.pipeline, executionId, workDir));
+    else notRun("PipelineFailureAlert", "an earlier step failed");
     // A person's `npm run diff` after changing the config, against what the pipeline deployed.
     if (bootstrapped && steps.every((s) => s.result === "passed")) {
       run.log("rehearsal: npm run diff after a change to the config (administrator)");
@@ -170,14 +182,14 @@ function ownPluginCache(run: Run, name: string): string {
 }
 
 /** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
-async function runPipeline(run: Run, repository: SourceRepository, bootstrapOutDir: string): Promise<void> {
+async function runPipeline(run: Run, repository: SourceRepository, bootstrapOutDir: string, executionId: string): Promise<void> {
   const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
   const actions = pipelineActions(stack);
   const { pipeline } = run.topology;
   const admin = await run.emulator.adminCredentials(pipeline.accountId);
   // The Source action's artifact: the branch's files (CODE_ZIP) from the rehearsal's repository.
   const sourceDir = join(run.workDir, "source");
-  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": randomUUID(), "SourceVariables.CommitId": exportSource(repository, sourceDir) };
+  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": executionId, "SourceVariables.CommitId": exportSource(repository, sourceDir) };
   const artifacts = new Map<string, string>();
   const terraform = terraformEnv(run.tools, run.workDir);
   const toolEnv = {
@@ -261,6 +273,10 @@ async function runPipeline(run: Run, repository: SourceRepository, bootstrapOutD
 
   // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
   if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
+  // A subscriber on the notice topic for both checks: the drift found must reach it, once.
+  const driftStarted = Date.now();
+  const noticeTopicArn = `arn:aws:sns:${pipeline.region}:${pipeline.accountId}:${noticeTopicName(PIPELINE_NAME)}`;
+  const notices = await subscribeNotices(run.emulator, pipeline, noticeTopicArn, "rehearsal-drift-notices", run.workDir);
   await rehearseDriftCheck({
     emulator: run.emulator,
     devAccount: run.topology.stages.dev,
@@ -268,6 +284,7 @@ async function runPipeline(run: Run, repository: SourceRepository, bootstrapOutD
     reapplyDev: () => terraformStep(run, "Re-apply dev-glue (administrator)", "dev-glue", lastOutDir(run, bootstrapOutDir), "apply"),
     log: run.log,
   });
+  record(run, driftNoticeStep(await collectNotices(run.emulator, notices, run.workDir), driftStarted, { job: OUT_OF_BAND.job, attribute: "number_of_workers" }));
 }
 
 /** Build's synth when Build ran, else the laptop's: both point at the same state. */

@@ -2,6 +2,7 @@
 import type { EmulatorGap } from "./emulator/emulator-gaps";
 import { formatGrantsUsed, type RoleGrantsUsed } from "./grants-used";
 import type { JobRunReport } from "./integ-job-runs";
+import { formatS3Actions } from "./job-run-s3-calls";
 import type { PermissionFinding, RoleUse } from "./permission-check";
 import type { AdaptationReport } from "./provider-adaptations";
 
@@ -17,6 +18,8 @@ export interface StepReport {
   readonly notRehearsed: readonly string[];
   readonly error?: string;
   readonly logFile?: string;
+  /** For an alert step: the text the rehearsal's subscriber received. */
+  readonly message?: string;
 }
 
 export interface RehearsalReport {
@@ -55,7 +58,10 @@ export function formatJobRuns(runs: readonly JobRunReport[]): string {
   const width = Math.max(3, ...runs.map((r) => r.job.length));
   return [
     `${"JOB RUN".padEnd(width + 2)} ${"STATE".padEnd(12)} ${"SECONDS".padStart(WIDTHS.seconds)}  RESULT`,
-    ...runs.map((r) => `  ${r.job.padEnd(width)} ${r.state.padEnd(12)} ${String(r.seconds).padStart(WIDTHS.seconds)}  ${r.passed ? "PASSED" : `FAILED: ${r.reason ?? ""}`}`),
+    ...runs.flatMap((r) => [
+      `  ${r.job.padEnd(width)} ${r.state.padEnd(12)} ${String(r.seconds).padStart(WIDTHS.seconds)}  ${r.passed ? "PASSED" : `FAILED: ${r.reason ?? ""}`}`,
+      ...(r.s3Actions ? [`    S3 through ${r.s3Connector}: ${formatS3Actions(r.s3Actions) || "no call"}${r.s3Denied ? ` (${r.s3Denied} denied)` : ""}`] : []),
+    ]),
   ].join("\n");
 }
 
@@ -65,6 +71,8 @@ export function formatReport(report: RehearsalReport): string {
   if (report.jobRuns?.length) lines.push("", "IntegTest's Glue job runs:", formatJobRuns(report.jobRuns));
   const notRehearsed = report.steps.flatMap((s) => s.notRehearsed.map((n) => `  ${s.name}: ${n}`));
   if (notRehearsed.length > 0) lines.push("", "not rehearsed:", ...notRehearsed);
+  const alerts = report.steps.filter((s) => s.message !== undefined);
+  if (alerts.length > 0) lines.push("", "alerts the subscriber received:", ...alerts.map((s) => `  ${s.name}: ${s.message}`));
   if (report.rehearsalChanges.length > 0) lines.push("", "changed in the rehearsal's copy only:", ...report.rehearsalChanges.map((c) => `  ${c}`));
   const failed = report.steps.filter((s) => s.result === "failed");
   for (const step of failed) lines.push("", `${step.name} failed:`, ...(step.error ?? "").split("\n").map((l) => `  ${l}`), ...(step.logFile ? [`  log: ${step.logFile}`] : []));

@@ -1,5 +1,5 @@
 /** Every stack of the app, from one config: what `main.ts` synthesizes and what the guard tests inspect. */
-import type { App } from "cdktf";
+import type { App } from "./cdktf";
 import type { AppConfig } from "./config";
 import { GlueAppStack } from "./glue-app-stack";
 import { PIPELINE_STACK_NAME } from "./names";

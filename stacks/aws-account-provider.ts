@@ -1,6 +1,5 @@
 /** The AWS provider of one account: pinned to its region and account, optionally through a deploy role. */
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { Construct } from "constructs";
+import { AwsProvider, type Construct } from "./cdktf";
 import type { AwsAccount } from "./config";
 
 export interface AwsAccountProviderProps {

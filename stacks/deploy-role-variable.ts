@@ -4,8 +4,7 @@
  * stage's plan role (`TF_VAR_deploy_role_arn`). Ephemeral, so a saved plan does not keep it: DeployProd
  * applies PlanProd's plan with the deploy role again (Terraform requires it to be set anew).
  */
-import { TerraformVariable } from "cdktf";
-import type { Construct } from "constructs";
+import { type Construct, TerraformVariable } from "./cdktf";
 
 export const DEPLOY_ROLE_VARIABLE = "deploy_role_arn";
 

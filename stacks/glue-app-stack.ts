@@ -1,7 +1,5 @@
 /** `dev-glue` / `prod-glue`: one stage's script bucket, scripts, Glue jobs and integration-test role. */
-import { GlueSecurityConfiguration } from "@cdktf/provider-aws/lib/glue-security-configuration";
-import { TerraformOutput, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, GlueSecurityConfiguration, TerraformOutput, TerraformStack } from "./cdktf";
 import { addAwsAccountProvider } from "./aws-account-provider";
 import { deployRoleReference } from "./deploy-role-variable";
 import type { AppConfig, StageConfig } from "./config";
@@ -13,6 +11,8 @@ import { GlueJob } from "./constructs/glue-job";
 import { IntegTestRole } from "./constructs/integ-test-role";
 import { jobAlerts } from "./constructs/job-alerts";
 import { JobScripts } from "./constructs/job-scripts";
+import { DataQualityRulesets } from "./constructs/data-quality-ruleset";
+import { QualityAlerts } from "./constructs/quality-alerts";
 import { logsKeyStatement } from "./iam/policy-document";
 import { SecureBucket } from "./constructs/secure-bucket";
 import { StageWorkflow } from "./constructs/stage-workflow";
@@ -152,6 +152,13 @@ export class GlueAppStack extends TerraformStack {
       region,
       accountId,
     });
+    // Data quality: each output's rules as a Glue ruleset, its role may publish results, failed results reach the alert topic.
+    for (const job of jobs.filter((j) => Object.keys(j.outputQuality).length > 0)) {
+      new DataQualityRulesets(this, `quality-${job.name}`, { job, roleName: this.jobs[job.name].role.name, partition, region, accountId, tags: { environment: stage.name, stack_name: stage.stackName } });
+    }
+    if (jobs.some((j) => Object.keys(j.outputQuality).length > 0)) {
+      new QualityAlerts(this, "quality-alerts", { stage: stage.name, jobNamePrefix: stageJobNamePrefix(stage.name), topic: alerts, partition, region, accountId });
+    }
     new StageDashboard(this, "dashboard", { stage: stage.name, region, glueJobNames: jobs.map((job) => job.glueJobName) });
 
     new TerraformOutput(this, "bucket_name", { value: stage.bucketName });

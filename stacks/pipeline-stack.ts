@@ -2,8 +2,7 @@
  * `pipeline`: the CI/CD pipeline that tests the app and deploys `dev-glue`, then `prod-glue` after a
  * person approves the plan. Deployed once from a laptop; after that it updates itself.
  */
-import { Annotations, TerraformOutput, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { Annotations, Construct, TerraformOutput, TerraformStack } from "./cdktf";
 import { addAwsAccountProvider } from "./aws-account-provider";
 import type { AppConfig } from "./config";
 import { partitionOf } from "./constants/aws-regions";

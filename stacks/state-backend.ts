@@ -1,5 +1,5 @@
 /** Gives each stack its own state store, as the config's `backend` says. */
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "./cdktf";
 import * as path from "path";
 import type { BackendConfig } from "./config";
 import { PROJECT_DIR } from "./config";

@@ -1,5 +1,5 @@
 /** Synthesizes every stack of the app from a config file, as parsed JSON by stack name. */
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "../stacks/cdktf";
 import { addAppStacks } from "../stacks/app-stacks";
 import { loadConfig } from "../stacks/config";
 

@@ -1,5 +1,4 @@
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { App, TerraformStack } from "cdktf";
+import { App, IamRole, TerraformStack } from "../../stacks/cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

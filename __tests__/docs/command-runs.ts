@@ -50,6 +50,9 @@ export const COMMAND_RUNS: Readonly<Record<string, readonly CommandRun[]>> = {
   "npx cdktf deploy": [{ kind: "rehearsal", step: "DeployDev", file: "stacks/pipeline/pipeline-stages.ts", mentions: "npx cdktf deploy" }],
   "npx cdktf login": [{ kind: "not run", why: "it stores a token of an HCP Terraform account; the rehearsal uses the local backend" }],
   "npm run bench": [{ kind: "not run", why: "a measurement of about half an hour, run on demand; each thing it times (synth, jest, pytest, a local run, the rehearsal) is run by npm test" }],
+  "npm run check:cdktn": [
+    { kind: "not run", why: "it installs CDK Terrain from npm into a temporary copy, 40 to 100 s; npm run bench runs it (bench/run.ts), and __tests__/check-cdktn/ tests its comparison" },
+  ],
   "node bench/policy-sizes.ts": [
     { kind: "not run", why: "it prints figures; the measurement is stacks/acceptance/policy-sizes.ts, which __tests__/acceptance/policy-sizes.test.ts tests" },
   ],

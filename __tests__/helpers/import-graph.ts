@@ -13,7 +13,7 @@ import * as path from "path";
 import * as ts from "typescript";
 
 /** The top folders that hold a command of the product (or code the tests and a command share). */
-export const TOOL_FOLDERS = ["rehearsal", "integ", "review", "scan", "local-run", "bench", "testkit", "docs-tools"] as const;
+export const TOOL_FOLDERS = ["rehearsal", "integ", "review", "scan", "local-run", "bench", "testkit", "docs-tools", "check-cdktn"] as const;
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".venv", ".venv-scan", "cdktf.out", ".gen", "coverage", "__pycache__", ".pytest_cache", "tmp"]);
 const TS_ENDINGS = [".ts", ".tsx", ".js", ".cjs", ".mjs"];

@@ -1,5 +1,5 @@
 /** The `pipeline` stack of a changed base config, synthesized alone, and lookups into its JSON. */
-import { Testing } from "cdktf";
+import { Testing } from "../../stacks/cdktf";
 import { loadConfig } from "../../stacks/config";
 import { PipelineStack } from "../../stacks/pipeline-stack";
 import { baseConfig, writeTempProject } from "../../testkit/temp-project";

@@ -1,5 +1,5 @@
 /** Synthesizes one Glue stage stack from a config file, as JSON (for matchers) and parsed (for deep checks). */
-import { Testing } from "cdktf";
+import { Testing } from "../../stacks/cdktf";
 import { loadConfig } from "../../stacks/config";
 import type { StageName } from "../../stacks/constants/glue";
 import { GlueAppStack } from "../../stacks/glue-app-stack";

@@ -28,30 +28,43 @@ const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
 const BUCKET = `code-${ACCOUNT}`;
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+/** A run that starts Spark (a JVM with S3A) on a loaded machine. */
+const SPARK_RUN_MS = 110_000;
 
-/** The scripts, as a job's ScriptLocation holds them; copy_upper.py imports textops from the --extra-py-files zip. */
+/**
+ * The scripts, as a job's ScriptLocation holds them. copy_upper.py is a Spark job: it reads --input and
+ * writes --output and a scratch file under its --TempDir, all s3:// paths that its Spark reaches through
+ * S3A, and imports textops from the --extra-py-files zip. Its session sets spark.driver.extraJavaOptions,
+ * as the job runtime's does, which must not lose the emulator's truststore.
+ */
 const SCRIPTS: Record<string, string> = {
   "copy_upper.py": [
-    "import sys, json, pathlib, boto3",
+    "import sys, json, boto3",
+    "from pyspark.sql import SparkSession",
     "from textops import shout",
     "args = dict(zip(sys.argv[1::2], sys.argv[2::2]))",
     "print('args', json.dumps(args))",
     "print('caller', boto3.client('sts').get_caller_identity()['Arn'])",
-    "out = pathlib.Path(args['--output']); out.mkdir(parents=True, exist_ok=True)",
-    "(out / 'upper.txt').write_text(shout(pathlib.Path(args['--input']).read_text()))",
+    "spark = (SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').config('spark.driver.bindAddress', '127.0.0.1')",
+    "    .config('spark.driver.host', '127.0.0.1').config('spark.driver.extraJavaOptions', '-XX:+UseSerialGC').getOrCreate())",
+    "rows = [(shout(r.value),) for r in spark.read.text(args['--input']).collect()]",
+    "spark.createDataFrame(rows, 'value string').coalesce(1).write.mode('overwrite').text(args['--output'])",
+    "spark.createDataFrame([('scratch',)], 'value string').coalesce(1).write.mode('overwrite').text(args['--TempDir'] + 'scratch/')",
+    "print('read back', spark.read.text(args['--output']).collect()[0].value)",
+    "spark.stop()",
   ].join("\n"),
   "raise.py": "import sys\nprint('starting', file=sys.stderr)\nraise ValueError('the input is odd')\n",
-  "sleep.py": "import sys, time, pathlib\nargs = dict(zip(sys.argv[1::2], sys.argv[2::2]))\nout = pathlib.Path(args['--output']); out.mkdir(parents=True, exist_ok=True)\n(out / 'partial.txt').write_text('x')\ntime.sleep(float(args.get('--seconds', '30')))\n",
+  "sleep.py": "import sys, time\nargs = dict(zip(sys.argv[1::2], sys.argv[2::2]))\ntime.sleep(float(args.get('--seconds', '30')))\n",
   "quick.py": "print('done')\n",
 };
 
 /** Job name -> [script, role, Timeout (minutes, here seconds), extra default arguments] */
 const JOBS: Record<string, [string, string, number, Record<string, string>]> = {
-  "t-Copy": ["copy_upper.py", "job-runner", 5, { "--output": `s3://${BUCKET}/out/copy/` }],
+  "t-Copy": ["copy_upper.py", "job-runner", 120, { "--output": `s3://${BUCKET}/out/copy/` }],
   "bad-Raise": ["raise.py", "job-runner", 5, {}],
-  "t-Sleep": ["sleep.py", "job-runner", 1, { "--output": `s3://${BUCKET}/out/sleep/` }],
-  "t-Once": ["sleep.py", "job-runner", 5, { "--output": `s3://${BUCKET}/out/once/`, "--seconds": "2" }],
-  "t-NoInput": ["copy_upper.py", "job-without-input", 5, { "--output": `s3://${BUCKET}/out/denied/` }],
+  "t-Sleep": ["sleep.py", "job-runner", 1, {}],
+  "t-Once": ["sleep.py", "job-runner", 5, { "--seconds": "2" }],
+  "t-NoInput": ["copy_upper.py", "job-without-input", 120, { "--output": `s3://${BUCKET}/out/denied/` }],
   "t-Untrusted": ["quick.py", "not-for-glue", 5, {}],
   "wf-First": ["quick.py", "job-runner", 5, {}],
   "wf-Second": ["quick.py", "job-runner", 5, {}],
@@ -62,7 +75,9 @@ const policy = (readData: boolean) =>
     Version: "2012-10-17",
     Statement: [
       { Effect: "Allow", Action: "s3:GetObject", Resource: [`arn:aws:s3:::${BUCKET}/scripts/*`, `arn:aws:s3:::${BUCKET}/libraries/*`, ...(readData ? [`arn:aws:s3:::${BUCKET}/data/*`] : [])] },
-      { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `arn:aws:s3:::${BUCKET}/out/*` },
+      { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: [`arn:aws:s3:::${BUCKET}/out/*`, `arn:aws:s3:::${BUCKET}/temp/*`] },
+      // S3A's mkdirs probes the parents of what it writes (HEAD out, HEAD temp).
+      { Effect: "Allow", Action: "s3:GetObject", Resource: [`arn:aws:s3:::${BUCKET}/out`, `arn:aws:s3:::${BUCKET}/temp`] },
       { Effect: "Allow", Action: "s3:ListBucket", Resource: `arn:aws:s3:::${BUCKET}` },
       { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*" },
     ],
@@ -144,35 +159,57 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
     beforeAll(async () => {
       fromSeq = emulator.lastSeq();
       runId = await start("t-Copy", { "--greeting": "hi" });
-      run = await finished("t-Copy", runId);
-    });
+      run = await finished("t-Copy", runId, SPARK_RUN_MS);
+    }, SPARK_RUN_MS + 10_000);
 
     test("runs the job's script from S3 with its --extra-py-files zip, and ends SUCCEEDED with a real ExecutionTime", () => {
-      expect(run).toMatchObject({ JobRunState: "SUCCEEDED", GlueVersion: "5.1", WorkerType: "G.1X", NumberOfWorkers: 2, Timeout: 5 });
+      expect(run).toMatchObject({ JobRunState: "SUCCEEDED", GlueVersion: "5.1", WorkerType: "G.1X", NumberOfWorkers: 2, Timeout: 120 });
       expect(run.ErrorMessage).toBeUndefined();
       expect(run.ExecutionTime).toBeGreaterThanOrEqual(1);
       expect(run.CompletedOn!.getTime()).toBeGreaterThanOrEqual(run.StartedOn!.getTime());
     });
 
-    test("hands the script Glue's --JOB_* arguments and the defaults merged with the run's, each S3 location as its local copy", () => {
+    test("hands the script Glue's --JOB_* arguments and the defaults merged with the run's, S3 locations as they are", () => {
       const stdout = readFileSync(join(runDir("t-Copy", runId), "stdout.log"), "utf8");
       const args = JSON.parse(stdout.split("\n")[0].replace(/^args /, "")) as Record<string, string>;
-      expect(args).toMatchObject({ "--JOB_NAME": "t-Copy", "--JOB_RUN_ID": runId, "--greeting": "hi", "--TempDir": `s3://${BUCKET}/temp/` });
-      expect(args["--input"]).toBe(join(runDir("t-Copy", runId), "data", BUCKET, "data", "in.txt"));
-      expect(args["--output"]).toBe(`${join(runDir("t-Copy", runId), "data", BUCKET, "out", "copy")}/`);
+      expect(args).toMatchObject({
+        "--JOB_NAME": "t-Copy",
+        "--JOB_RUN_ID": runId,
+        "--greeting": "hi",
+        "--TempDir": `s3://${BUCKET}/temp/`,
+        "--input": `s3://${BUCKET}/data/in.txt`,
+        "--output": `s3://${BUCKET}/out/copy/`,
+      });
+      expect(stdout).toContain("read back HELLO");
     });
 
-    test("acts as the job's role: the script's own AWS calls and every S3 request of the run, each judged and allowed", () => {
+    test("acts as the job's role: Glue's fetch, the script's own AWS calls and every S3 call of its Spark (S3A), each judged and allowed", () => {
       expect(readFileSync(join(runDir("t-Copy", runId), "stdout.log"), "utf8")).toContain(`caller arn:aws:sts::${ACCOUNT}:assumed-role/job-runner/GlueJobRunnerSession`);
       const calls = emulator.readCalls(fromSeq).filter((c) => c.roleArn === role("job-runner"));
       const made = calls.map((c) => `${c.action} ${c.params.Key ?? ""}`.trim());
-      expect(made).toEqual(expect.arrayContaining(["s3:GetObject scripts/copy_upper.py", "s3:GetObject libraries/lib.zip", "s3:GetObject data/in.txt", "s3:PutObject out/copy/upper.txt", "sts:GetCallerIdentity"]));
+      expect(made).toEqual(expect.arrayContaining(["s3:GetObject scripts/copy_upper.py", "s3:GetObject libraries/lib.zip", "s3:GetObject data/in.txt", "sts:GetCallerIdentity"]));
+      // S3A's own calls: the input's probe, the output's listing, and the committed files under out/ and temp/.
+      expect(made).toEqual(expect.arrayContaining(["s3:ListBucket"]));
+      expect(made.filter((m) => /^s3:PutObject out\/copy\/part-/.test(m))).not.toEqual([]);
+      expect(made.filter((m) => /^s3:PutObject temp\/scratch\/part-/.test(m))).not.toEqual([]);
       expect(calls.filter((c) => c.iamDecision !== undefined && c.iamDecision !== "allowed")).toEqual([]);
     });
 
-    test("syncs what the script wrote back to S3, encrypted with its security configuration's key", async () => {
-      const object = await boto3(admin, `r = c('s3').get_object(Bucket='${BUCKET}', Key='out/copy/upper.txt'); out.update(body=r['Body'].read().decode(), sse=r.get('ServerSideEncryption'), key=r.get('SSEKMSKeyId'))`);
+    test("S3A writes with its security configuration's key (SSE-KMS)", async () => {
+      const object = await boto3(
+        admin,
+        `s3 = c('s3'); k = [o['Key'] for o in s3.list_objects_v2(Bucket='${BUCKET}', Prefix='out/copy/part-')['Contents']][0]\nr = s3.get_object(Bucket='${BUCKET}', Key=k); out.update(body=r['Body'].read().decode().strip(), sse=r.get('ServerSideEncryption'), key=r.get('SSEKMSKeyId'))`,
+      );
       expect(object).toEqual({ body: "HELLO", sse: "aws:kms", key });
+    });
+
+    test("the run's folder keeps its S3 calls: the connector and each S3 action with its count", () => {
+      const summary = JSON.parse(readFileSync(join(runDir("t-Copy", runId), "s3-calls.json"), "utf8"));
+      expect(summary).toMatchObject({ s3Connector: "s3a", roleArn: role("job-runner"), fetchActions: { "s3:GetObject": 2 }, denied: [] });
+      const recorded = emulator.readCalls(fromSeq).filter((c) => c.roleArn === role("job-runner") && c.service === "s3").length;
+      const counted = [...Object.values(summary.s3Actions), ...Object.values(summary.fetchActions)].reduce((a: number, b) => a + Number(b), 0);
+      expect(counted).toBe(recorded);
+      expect(summary.s3Actions["s3:PutObject"]).toBeGreaterThanOrEqual(2);
     });
 
     test("GetJobRun and GetJobRuns report the run's own Arguments, not the job's defaults merged in", async () => {
@@ -189,12 +226,11 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
     expect(report.outcomes).toEqual([expect.objectContaining({ jobName: "bad-Raise", state: "FAILED", passed: false, reason: "ended FAILED: ValueError: the input is odd" })]);
   });
 
-  test("past its Timeout a run is stopped and marked TIMEOUT, and what it wrote is not made an output", async () => {
+  test("past its Timeout a run is stopped and marked TIMEOUT", async () => {
     const runId = await start("t-Sleep");
     const run = await finished("t-Sleep", runId);
     expect(run).toMatchObject({ JobRunState: "TIMEOUT", Timeout: 1, ErrorMessage: "Job run timed out after 1 minute(s) (its Timeout)" });
     expect(run.ExecutionTime).toBeLessThan(10);
-    expect(await boto3(admin, `out['keys'] = [o['Key'] for o in c('s3').list_objects_v2(Bucket='${BUCKET}', Prefix='out/sleep/').get('Contents', [])]`)).toEqual({ keys: [] });
   });
 
   test("a second start while the one run MaxConcurrentRuns allows is running is refused; the first runs on", async () => {
@@ -204,13 +240,20 @@ describe("glue_job_runs: a started Glue job run really runs", () => {
     expect((await glue.send(new GetJobRunsCommand({ JobName: "t-Once" }))).JobRuns?.map((r) => r.Id)).toEqual([first]);
   });
 
-  test("the job role's S3 rights are checked: a role that may not read the input fails the run, and the emulator records the denial", async () => {
+  test("a call S3A makes that the job role may not fails the run, naming the role, the action, the resource and the Spark operation", async () => {
     const fromSeq = emulator.lastSeq();
-    const run = await finished("t-NoInput", await start("t-NoInput"));
-    expect(run).toMatchObject({ JobRunState: "FAILED", ErrorMessage: `cannot read s3://${BUCKET}/data/in.txt: AccessDenied: Access Denied` });
+    const runId = await start("t-NoInput");
+    const run = await finished("t-NoInput", runId, SPARK_RUN_MS);
+    expect(run.JobRunState).toBe("FAILED");
+    expect(run.ErrorMessage).toMatch(
+      new RegExp(`^S3 denied s3:GetObject on arn:aws:s3:::${BUCKET}/data/in.txt to the job role ${role("job-without-input")} \\(Spark operation: op_\\w+ s3://${BUCKET}/data/in.txt`),
+    );
     const denied = emulator.readCalls(fromSeq).filter((c) => c.roleArn === role("job-without-input") && c.iamDecision?.startsWith("denied"));
-    expect(denied.map((c) => [c.action, c.iamResource])).toEqual([["s3:GetObject", `arn:aws:s3:::${BUCKET}/data/in.txt`]]);
-  });
+    expect(denied.map((c) => [c.action, c.iamResource])).toContainEqual(["s3:GetObject", `arn:aws:s3:::${BUCKET}/data/in.txt`]);
+    expect(JSON.parse(readFileSync(join(runDir("t-NoInput", runId), "s3-calls.json"), "utf8")).denied).toContainEqual(
+      expect.objectContaining({ action: "s3:GetObject", resource: `arn:aws:s3:::${BUCKET}/data/in.txt` }),
+    );
+  }, SPARK_RUN_MS + 10_000);
 
   test("Glue assumes only a role whose trust policy lets glue.amazonaws.com assume it", async () => {
     const run = await finished("t-Untrusted", await start("t-Untrusted"));

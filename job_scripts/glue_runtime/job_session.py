@@ -6,15 +6,30 @@ imported only inside the Glue branch, so this module loads anywhere pyspark does
 """
 import os
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 from pyspark.sql import SparkSession
 
 from .job_args import JobArgumentError, parse_job_args, present_optional_args
+from .quality import quality_argument_names
 
 JobArgs = dict[str, Optional[str]]
 # Where the local catalog keeps its databases; `npm run job` sets it under its output folder.
 WAREHOUSE_ENV = "GLUE_LOCAL_WAREHOUSE"
+# Where the jars of requirements-jars.txt are (.ci/fetch-jars); the emulator's runs, whose runtime
+# comes from the libraries zip, are told it. @default the project's .jars/ beside job_scripts/
+JARS_DIR_ENV = "GLUE_LOCAL_JARS"
+# Deequ's DQDL evaluator and the DQDL parser it calls: how rules are checked off Glue (glue_runtime.quality).
+QUALITY_JAR_PREFIXES = ("deequ-", "dqdl-")
+
+
+def local_quality_jars() -> list[str]:
+    """The data-quality jars local Spark loads, or none when they have not been fetched."""
+    jars_dir = Path(os.environ.get(JARS_DIR_ENV) or Path(__file__).resolve().parents[2] / ".jars")
+    if not jars_dir.is_dir():
+        return []
+    return sorted(str(jar) for jar in jars_dir.glob("*.jar") if jar.name.startswith(QUALITY_JAR_PREFIXES))
 
 
 def running_on_glue() -> bool:
@@ -39,6 +54,9 @@ def local_spark_builder(
     warehouse_dir = warehouse_dir or os.environ.get(WAREHOUSE_ENV)
     if warehouse_dir:
         builder = builder.config("spark.sql.warehouse.dir", os.path.abspath(warehouse_dir))
+    jars = local_quality_jars()
+    if jars:
+        builder = builder.config("spark.jars", ",".join(jars))
     return (
         builder.master(master)
         .appName(app_name)
@@ -67,6 +85,8 @@ def job_session(
     otherwise a local session is started and stopped. Raises JobArgumentError before any
     session starts when an argument is missing.
     """
+    # An output's rules come as --<output>_quality, which no job lists itself.
+    optional = [*optional, *(name for name in quality_argument_names(argv) if name not in optional)]
     if running_on_glue():
         with _glue_job_session(argv, required, optional) as session_and_args:
             yield session_and_args

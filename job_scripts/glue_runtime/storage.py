@@ -17,6 +17,7 @@ from pyspark.sql import DataFrame, SparkSession
 
 from .job_args import JobArgumentError
 from .job_session import running_on_glue
+from .quality import check_output, output_quality
 
 # Spark's name for the column that collects lines it could not parse as JSON.
 CORRUPT_RECORD_COLUMN = "_corrupt_record"
@@ -76,17 +77,37 @@ def write_output(frame: DataFrame, args: Mapping[str, Optional[str]], name: str)
     """Writes the output `name`: a catalog table at `--<name>` if `--<name>_table` is given, else plain Parquet there.
 
     Either way the data is Parquet at the location and a rerun replaces it. Returns the rows written.
+    The output's data-quality rules (`--<name>_quality`) are evaluated first: a failed rule under
+    `onFailure: fail` raises QualityCheckFailed and nothing is written.
     """
     location = args.get(name)
     table_arg = name + TABLE_ARG_SUFFIX
     table = args.get(table_arg)
-    if not table:
-        if not location:
-            raise JobArgumentError(f"the following arguments are required: --{name}")
-        return write_parquet(frame, location)
-    if not location:
+    if not table and not location:
+        raise JobArgumentError(f"the following arguments are required: --{name}")
+    if table and not location:
         raise JobArgumentError(f"argument --{table_arg} needs --{name}, the table's location")
+    _check_quality(frame, args, name)
+    if not table:
+        return write_parquet(frame, location)
     return write_table(frame, table_name(table, table_arg), location)
+
+
+def _check_quality(frame: DataFrame, args: Mapping[str, Optional[str]], name: str) -> None:
+    quality = output_quality(args, name)
+    if quality is None:
+        return
+    references = {alias: read_input(frame.sparkSession, args, alias) for alias in quality.references}
+    check_output(frame, args, name, references)
+
+
+def read_input(spark: SparkSession, args: Mapping[str, Optional[str]], name: str) -> DataFrame:
+    """The input `--<name>` as the job reads it: its catalog table if `--<name>_table` is given, else JSON lines."""
+    if args.get(name + TABLE_ARG_SUFFIX):
+        return read_table(spark, args, name)
+    if not args.get(name):
+        raise JobArgumentError(f"a data-quality rule reads the input {name}, but the job was not given --{name}")
+    return read_json_lines(spark, args[name])
 
 
 def write_table(frame: DataFrame, table: str, location: str) -> int:

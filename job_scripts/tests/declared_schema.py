@@ -4,28 +4,15 @@ test makes with them: what the job wrote breaks none of them (data_plan.contract
 The config is read by its own loader (local-run/declared-schemas.ts, one node process per test
 session), so a declaration is checked exactly as the stacks and the data plan read it.
 """
-import functools
-import json
-import subprocess
-
 from pyspark.sql import DataFrame
 
-from conftest import JOB_SCRIPTS_DIR
 from data_plan.contract import columns_of, null_counts, violations
+from stage_json import stage_json
 
-PROJECT_DIR = JOB_SCRIPTS_DIR.parent
 
-
-@functools.lru_cache(maxsize=None)
 def declared_schemas(stage: str = "dev") -> dict:
     """{job: {output: {"columns": [...], "keys": [...]}}} for the stage's outputs that declare a schema."""
-    run = subprocess.run(
-        ["node", "--require", "tsx/cjs", str(PROJECT_DIR / "local-run" / "declared-schemas.ts"), "--stage", stage],
-        cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
-    )
-    if run.returncode != 0:
-        raise AssertionError(f"declared-schemas.ts failed ({run.returncode}): {run.stderr.strip()}")
-    return json.loads(run.stdout)
+    return stage_json("declared-schemas.ts", stage)
 
 
 def assert_matches_declared_schema(frame: DataFrame, job: str, output: str, stage: str = "dev") -> None:

@@ -51,3 +51,11 @@ def test_with_an_output_table_it_writes_the_history_as_that_catalog_table(spark,
     assert spark.catalog.getTable(f"{database}.legislators_history").tableType == "EXTERNAL"
     assertDataFrameEqual(spark.table(f"{database}.legislators_history"), spark.read.parquet(output))
     assert spark.table(f"{database}.legislators_history").count() == 9
+
+
+def test_the_history_passes_the_outputs_data_quality_rules(spark, sample_paths):
+    from quality_rules import assert_passes_configured_rules
+
+    inputs = {name: spark.read.json(sample_paths[name]) for name in ("persons", "memberships", "organizations")}
+    history = join_transform(inputs["persons"], inputs["memberships"], inputs["organizations"])
+    assert_passes_configured_rules(history, "JoinLegislators", "output_path", {"input_path_orgs": inputs["organizations"]})

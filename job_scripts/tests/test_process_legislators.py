@@ -63,3 +63,9 @@ def test_as_a_command_a_missing_argument_exits_2_naming_it():
 
     assert result.returncode == 2
     assert result.stderr == "error: the following arguments are required: --input_path\n"
+
+
+def test_the_clean_persons_pass_the_outputs_data_quality_rules(spark, sample_paths):
+    from quality_rules import assert_passes_configured_rules
+
+    assert_passes_configured_rules(clean_persons(spark.read.json(sample_paths["persons"])), "ProcessLegislators", "output_path")

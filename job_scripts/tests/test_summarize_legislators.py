@@ -82,3 +82,10 @@ def test_a_summary_without_a_declared_column_fails_the_check(history):
 
     with pytest.raises(AssertionError, match=r"declares persons \(bigint\), which the job does not produce"):
         assert_matches_declared_schema(summarize_memberships(history).drop("persons"), "SummarizeLegislators", "output_path")
+
+
+def test_the_summary_passes_the_outputs_data_quality_rules(history):
+    from legislators.transforms import summarize_memberships
+    from quality_rules import assert_passes_configured_rules
+
+    assert_passes_configured_rules(summarize_memberships(history), "SummarizeLegislators", "output_path")

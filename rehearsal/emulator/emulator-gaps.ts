@@ -149,7 +149,7 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "glue-job-runs",
     "A started job run runs the job's script (ScriptLocation) as the job's role, with the job's DefaultArguments replaced by the run's Arguments and its --extra-py-files on the Python path; it is RUNNING, then SUCCEEDED, FAILED with the error in ErrorMessage, or TIMEOUT past its Timeout, with the time it took as ExecutionTime; StartJobRun beyond the job's MaxConcurrentRuns is refused with ConcurrentRunsExceededException.",
     "Runs nothing: every run ends SUCCEEDED with ExecutionTime 123 and GlueVersion 0.9, whatever its script does, and MaxConcurrentRuns counts runs by moto's own state machine, so the deployed script, its libraries zip and its arguments are never tried together.",
-    "patched in the launcher (moto_patches/glue_job_runs.py, moto_support/glue_runner.py): each run assumes the job's role in the emulator (its trust must name glue.amazonaws.com), downloads its script and libraries and syncs every S3 location among its arguments down from the emulator's S3 with that role's credentials, runs the script on local Spark in a process of its own (a JVM per run) with Glue's own arguments left to the job runtime to ignore, syncs what it wrote back up (SSE-KMS with the security configuration's key) and ends like Glue; tables go through each run's in-memory Spark catalog; REHEARSAL_GLUE_JOB_RUNS=moto keeps moto's runs",
+    "patched in the launcher (moto_patches/glue_job_runs.py, moto_support/glue_runner.py): each run assumes the job's role in the emulator (its trust must name glue.amazonaws.com), fetches its script and libraries from the emulator's S3 with that role's credentials, and runs the script on local Spark in a process of its own (a JVM per run) whose s3:// paths go to the emulator's S3 through S3A as on Glue 5.1 (moto_support/glue_run_s3a.py: the emulator's endpoint, path-style, TLS trusting the run's CA, the role's session, SSE-KMS with the security configuration's key); Glue's own arguments are left to the job runtime to ignore; every S3 call of the run is judged against the role and tallied in the run's s3-calls.json, and a denied one fails the run naming the role, the action, the resource and the S3A operation (moto_support/glue_run_s3_calls.py); tables go through each run's in-memory Spark catalog; REHEARSAL_GLUE_JOB_RUNS=moto keeps moto's runs",
   ),
   gap(
     "glue-job-run-arguments",
@@ -162,6 +162,54 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "UpdateJob replaces a job's whole definition with its JobUpdate, keeping its name, ARN, tags and runs: Terraform updates an aws_glue_job in place with it.",
     "Does not implement UpdateJob (HTTP 500): no Glue job can be changed in place, by Terraform or by hand.",
     "patched in the launcher (moto_patches/glue_job_updates.py): UpdateJob replaces the definition, fields left out back to their defaults",
+  ),
+  gap(
+    "glue-data-quality-rulesets",
+    "Create/Get/Update/DeleteDataQualityRuleset keep a DQDL ruleset by name with its description, target table and tags (AWS Glue API reference, Data Quality API: https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-data-quality-api.html).",
+    "Has none of the Data Quality actions: Terraform cannot create an aws_glue_data_quality_ruleset.",
+    "patched in the launcher (moto_patches/glue_data_quality_rulesets.py): the rulesets are kept and tagged; their rules are evaluated by the job runs, with Deequ",
+  ),
+  gap(
+    "glue-job-state-change-events",
+    "A job run that ends SUCCEEDED, FAILED, TIMEOUT or STOPPED sends a \"Glue Job State Change\" event (source aws.glue, detail jobName, severity, state, jobRunId, message) to the default event bus of its account and region (AWS Glue Developer Guide, \"Automating AWS Glue with EventBridge\").",
+    "Sends no event for any job run, so no rule on Glue's events ever fires.",
+    "patched in the launcher (moto_patches/glue_state_change_events.py): each run the emulator executes (glue-job-runs) sends the event at its end to the rules of the default bus",
+  ),
+  gap(
+    "events-sns-targets",
+    "A rule whose target is an SNS topic publishes the (transformed) event to it as events.amazonaws.com, if the topic policy allows sns:Publish (with aws:SourceArn the rule) and, for a topic with a customer-managed key, the key policy lets EventBridge use the key; a refused delivery is only a FailedInvocations data point (EventBridge User Guide, \"Amazon SNS permissions\").",
+    "Raises NotImplementedError for an SNS target, so PutEvents with a matching rule fails, and judges no topic or key policy.",
+    "patched in the launcher (moto_patches/events_sns_targets.py): both policies judged, then moto's SNS publish, which delivers to the topic's subscriptions; each delivery or refusal in the launcher's log; targets moto has no delivery for (CodeBuild, CodePipeline) are logged and left out",
+  ),
+  gap(
+    "kms-service-principal-conditions",
+    "A service principal's use of a key is authorized by the key policy with only the condition keys that service's request carries: EventBridge publishing to an encrypted topic carries no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID (SNS Developer Guide, \"Managing Amazon SNS encryption keys\"), so a statement conditioned on them never applies.",
+    "Judges no key policy for a service principal; its own delivery paths call no KMS API.",
+    "patched in the launcher (moto_support/service_key_use.py, used by moto_patches/events_sns_targets.py): judged by the rows of stacks/constants/service-key-conditions.ts, the table the acceptance rule service-key-conditions reads",
+  ),
+  gap(
+    "events-input-transformer",
+    "The input transformer places each InputPathsMap value into the InputTemplate unescaped; a plain-text template reaches the target as text; a variable whose path is missing is not created; aws.events.rule-arn and the other predefined variables are there (EventBridge User Guide, \"Amazon EventBridge input transformation\").",
+    "json.loads the result, so a plain-text template raises and a value holding a quote or a newline breaks it; a missing path leaves its <variable> in the text.",
+    "patched in the launcher (moto_patches/events_input_transformer.py)",
+  ),
+  gap(
+    "codepipeline-execution-events",
+    "An execution that ends sends a \"CodePipeline Pipeline Execution State Change\" event (detail pipeline, execution-id, state, version) to the pipeline account's default bus (CodePipeline User Guide, \"Monitoring CodePipeline events\").",
+    "Runs no execution's actions and sends no event.",
+    "checked outside the emulator: the rehearsal plays the executions (rehearse.ts) and puts the event CodePipeline sends at each one's end with PutEvents as the pipeline account's administrator (rehearsal/alert-steps.ts), which the deployed rule then matches",
+  ),
+  gap(
+    "s3-delete-objects-per-key",
+    "DeleteObjects (POST ?delete) is authorized key by key: each key needs s3:DeleteObject on its own ARN; a key the caller may not delete comes back in <Error> with AccessDenied, the others are deleted, the request answers 200 (Amazon S3 API Reference, DeleteObjects: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html). S3A deletes directories and directory markers this way.",
+    "Judges the request once as s3:DeleteObject on the bucket, then each key against the bucket policy alone; the rehearsal's enforcement judged it on bucket/*, so a role scoped to its prefixes was denied the whole request.",
+    "patched in the launcher (moto_patches/s3_delete_objects_per_key.py): every key is judged on its own ARN (identity policies, boundary, bucket policy) and a denied key is answered in <Error>; the call records every key's ARN and the first denied one",
+  ),
+  gap(
+    "glue-job-run-committer",
+    "Glue 5.1 writes through S3A (\"Migrating AWS Glue for Spark jobs to AWS Glue version 5.1\", Breaking changes); the guide does not name the output committer of a Spark DataFrame write. Amazon EMR's S3A page documents the MagicV2 committer as one to enable, not as the default.",
+    "Runs no Glue job; the rehearsal's run must pick a committer.",
+    "accepted: the rehearsal's runs use Hadoop's FileOutputCommitter (algorithm 1), S3A's default when no S3A committer is configured and the only one pyspark's jars can bind for Parquet (the S3A committers need spark-hadoop-cloud): its task and job commits are copies (CopyObject) and deletes (DeleteObjects) under <output>/_temporary/, all within the output's prefix; a magic committer's multipart uploads under <output>/__magic/, completed at job commit (s3:ListBucketMultipartUploads, s3:AbortMultipartUpload on clean-up), are not rehearsed",
   ),
   gap(
     "sigv4-signatures",

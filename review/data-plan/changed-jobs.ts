@@ -1,6 +1,6 @@
 /**
  * Which jobs of a stage changed between base and head, and how: what they do to data (the script,
- * the shipped libraries, arguments, inputs, outputs, tables, declared schemas, Glue version) or only
+ * the shipped libraries, arguments, inputs, outputs, tables, declared schemas, data-quality rules, Glue version) or only
  * what they cost (workers, worker type, execution class, timeout, duration, the stage's schedule).
  */
 import { createHash } from "node:crypto";
@@ -39,6 +39,8 @@ export function dataSignature(config: AppConfig, stage: StageConfig, job: JobCon
     inputTables: job.inputTables,
     outputTables: job.outputTables,
     outputContracts: job.outputContracts,
+    // A rule decides whether the output is written at all.
+    outputQuality: job.outputQuality,
     glueVersion: job.glueVersion,
   };
   return JSON.stringify(fields).split(stage.bucketName).join("{stageBucket}").split(stage.databaseName).join("{database}");

@@ -16,6 +16,7 @@ import { type DescribedOutput, type DriverResult, driverSpec, type RowDiff, type
 import { jobCost, type JobCost } from "./job-cost";
 import { runDriver } from "./run-driver";
 import { type SchemaChange, schemaChanges, type SideSchema } from "./schema-changes";
+import { awsOnlyRules, type QualityChange, qualityChanges } from "./quality-changes";
 import { materializeBase, NoWorkTreeError, resolveBase, workTreeTop } from "./git-base";
 
 /** The stage whose arguments the sample-data runs use, as `npm run job` does by default. */
@@ -34,6 +35,10 @@ export interface DataPlanJob {
   /** A run that failed on the sample data, with the end of its output. */
   readonly runErrors: { side: Side; error: string }[];
   readonly cost?: JobCost & { base?: JobCost };
+  /** Data-quality rules added, removed, loosened or tightened (docs/data-quality.md). */
+  readonly qualityChanges?: QualityChange[];
+  /** Head's rules that only Glue checks (awsOnly): no offline run sees them. */
+  readonly awsOnlyRules?: { output: string; rule: string }[];
 }
 
 export interface DataPlan {
@@ -172,6 +177,8 @@ function stageJobs(
       contractViolations: described("head").flatMap((o) => (o.violations ?? []).map((problem) => ({ output: o.output, problem }))),
       rowDiff: diffs.length > 0 ? Object.fromEntries(diffs.map((d) => [d.output, d])) : null,
       runErrors: runs.filter((r) => !r.ok).map((r) => ({ side: r.side, error: r.error ?? `exit ${r.exitCode}` })),
+      qualityChanges: qualityChanges(baseJob?.outputQuality, headJob?.outputQuality),
+      awsOnlyRules: awsOnlyRules(headJob?.outputQuality),
       ...(headCost ? { cost: { ...headCost, ...(baseCost ? { base: baseCost } : {}) } } : baseCost ? { cost: baseCost } : {}),
     };
   });

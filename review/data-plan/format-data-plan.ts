@@ -122,6 +122,10 @@ export function formatDataPlan(plan: DataPlan): string {
       lines.push(`    ${change.breaking ? "! BREAKING" : "+"} ${change.output}.${change.column}: ${change.change}${change.downstream.length ? ` — read by ${change.downstream.join(", ")}` : ""}`);
     }
     for (const v of job.contractViolations) lines.push(`    ! CONTRACT ${v.output}: ${v.problem}`);
+    for (const q of job.qualityChanges ?? []) {
+      lines.push(`    ${q.change === "loosened" || q.change === "removed" ? "! QUALITY" : "~ quality"} ${q.output}: ${q.rule} ${q.change}${q.was ? ` (was ${q.was})` : ""}`);
+    }
+    for (const r of job.awsOnlyRules ?? []) lines.push(`    quality ${r.output}: ${r.rule} is checked on Glue only (awsOnly)`);
     for (const e of job.runErrors) lines.push(`    ! the ${e.side} run FAILED:`, ...e.error.split("\n").map((l) => `        ${l}`));
     for (const [output, diff] of Object.entries(job.rowDiff ?? {})) lines.push(...rowDiffLines(output, diff).map((l) => `    ${l}`));
     if (job.cost) lines.push(...costLines(job.cost).map((l) => `    ${l}`));

@@ -3,7 +3,7 @@
  * would refuse stops synth with the findings (IAM actions are checked by npm run scan, which has the
  * action database).
  */
-import { type App, TerraformStack } from "cdktf";
+import { type App, TerraformStack } from "../cdktf";
 import { InputError } from "../config";
 import { checkAcceptance } from "./check-acceptance";
 import { formatFindings } from "./format-findings";

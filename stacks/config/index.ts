@@ -2,4 +2,4 @@ export { loadConfig, configFilePath, CONFIG_ENV, DEFAULT_CONFIG_FILE, PROJECT_DI
 export { ConfigError, InputError } from "./config-error";
 export { configFileFromContext } from "./context";
 export type { ConfigProblem } from "./config-error";
-export type { AppConfig, AwsAccount, BackendConfig, ContractColumn, JobCapacity, JobConfig, OutputContract, SourceConfig, StageAlerts, StageConfig } from "./types";
+export type { AppConfig, AwsAccount, BackendConfig, ContractColumn, JobCapacity, JobConfig, OutputContract, OutputQuality, QualityRule, SourceConfig, StageAlerts, StageConfig } from "./types";

@@ -60,6 +60,7 @@ export function resolveConfig(
       protectedBuckets,
       placeholders: { stageBucket: buckets[stage] },
       databaseName: stageDatabaseName(stage),
+      qualityOnFailure: stageInput.quality?.onFailure,
     }, problems);
     stages[stage] = {
       name: stage,

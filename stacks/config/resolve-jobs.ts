@@ -12,10 +12,12 @@ import type { ConfigProblem } from "./config-error";
 import { closestMatch } from "./did-you-mean";
 import { replacePlaceholders } from "./placeholders";
 import { resolveCapacity } from "./resolve-capacity";
+import { resolveQuality } from "./resolve-quality";
+import type { OnFailure } from "./schema-quality";
 import { resolveStageWorkflow } from "./resolve-workflow";
 import type { JobInput } from "./schema";
 import { normalizeType } from "./schema-output-contract";
-import type { JobConfig, OutputContract, TableRef } from "./types";
+import type { JobConfig, OutputContract, OutputQuality, TableRef } from "./types";
 
 export interface StageJobsContext extends LocationContext {
   readonly stage: StageName;
@@ -25,6 +27,8 @@ export interface StageJobsContext extends LocationContext {
   readonly placeholders: Readonly<Record<string, string>>;
   /** The stage's Data Catalog database, which holds every table its jobs declare. */
   readonly databaseName: string;
+  /** The stage's `quality.onFailure`, which wins over each output's. @default none */
+  readonly qualityOnFailure?: OnFailure;
 }
 
 type JobMap = Readonly<Record<string, JobInput>>;
@@ -143,6 +147,8 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
   const resolved = { inputs: {}, outputs: {}, arguments: {} } as Record<(typeof GROUPS)[number], Record<string, string>>;
   const tables = { inputs: {}, outputs: {} } as Record<"inputs" | "outputs", Record<string, TableRef>>;
   const contracts: Record<string, OutputContract> = {};
+  const qualities: Record<string, OutputQuality> = {};
+  const qualityInputs: Record<string, { where: string; input: NonNullable<Extract<NonNullable<JobInput["outputs"]>[string], { path: string }>["quality"]> }> = {};
   for (const group of GROUPS) {
     for (const [key, raw] of Object.entries(job[group] ?? {})) {
       const where = at(group, key);
@@ -152,6 +158,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
       const table = typeof raw === "object" && group !== "arguments" ? raw.table : undefined;
       if (table !== undefined) tables[group as "inputs" | "outputs"][key] = { database: ctx.databaseName, name: table };
       if (group === "outputs" && typeof raw === "object" && "schema" in raw && raw.schema) contracts[key] = outputContract(raw.schema);
+      if (group === "outputs" && typeof raw === "object" && "quality" in raw && raw.quality) qualityInputs[key] = { where: `${where}.quality`, input: raw.quality };
       // A table's input is placed at its writer's output once every job of the stage is known.
       if (typeof raw === "object" && !("path" in raw)) {
         resolved[group][key] = "";
@@ -174,6 +181,17 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
       }
     }
   }
+  for (const [key, { where, input }] of Object.entries(qualityInputs)) {
+    const columns = contracts[key]?.columns?.map((c) => c.name);
+    const quality = resolveQuality(input, where, {
+      jobScriptsDir: ctx.jobScriptsDir,
+      name: `${glueJobName(ctx.stage, name)}-${key}`,
+      stageOnFailure: ctx.qualityOnFailure,
+      ...(columns ? { columns } : {}),
+      inputs: Object.keys(resolved.inputs),
+    }, problems);
+    if (quality) qualities[key] = quality;
+  }
   if (problems.length > before || !job.script) return undefined;
   return {
     name,
@@ -184,6 +202,7 @@ function resolveJob(name: string, job: JobInput, origin: Origin, problems: Confi
     ...resolved,
     outputTables: tables.outputs,
     outputContracts: contracts,
+    outputQuality: qualities,
     inputTables: tables.inputs,
     after: job.after ?? [],
     glueVersion: job.glueVersion ?? JOB_DEFAULTS.glueVersion,

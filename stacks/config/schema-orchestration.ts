@@ -8,6 +8,7 @@ import { expectedMessage } from "./messages";
 import { closedObject, stringOrMapping, text } from "./schema-parts";
 import { SCHEDULE_EXAMPLE, scheduleProblem } from "./schedule";
 import { outputContractSchema } from "./schema-output-contract";
+import { qualitySchema } from "./schema-quality";
 
 /** Glue keeps table names in lower case; Spark, the Data Catalog and Athena all take these unquoted. */
 export const TABLE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,127}$/;
@@ -31,6 +32,9 @@ export function outputSchema(location: z.ZodType<string>) {
           .meta({ description: "Also write the output as the Data Catalog table `<stage>_glue.<table>` (lower-case letters, digits, `_`), passed as `--<output>_table`." })
           .optional(),
         schema: outputContractSchema.meta({ description: "The output's declared schema: columns (Spark types, nullable) and keys, checked by the job's tests and compared by the data plan." }).optional(),
+        quality: qualitySchema
+          .meta({ description: "The output's DQDL data-quality rules, evaluated before it is written: on Glue by Glue Data Quality, offline by Deequ (docs/data-quality.md)." })
+          .optional(),
       },
       "an output (path, and optionally table and schema)",
       "{ path: s3://{stageBucket}/output/my_job/, table: my_table }",

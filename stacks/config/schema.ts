@@ -10,6 +10,7 @@ import { describeFound, expectedMessage } from "./messages";
 import { driftScheduleProblem } from "./drift-schedule";
 import { bool, closedObject, mapOf, oneOf, text, wholeNumber } from "./schema-parts";
 import { capacitySchema } from "./schema-capacity";
+import { stageQualitySchema } from "./schema-quality";
 import { afterSchema, athenaSchema, inputSchema, outputSchema, scheduleSchema } from "./schema-orchestration";
 import { branchProblem, bucketNameProblem, hostnameProblem, isPythonPackageName, TAG_CHARACTERS } from "./value-rules";
 
@@ -191,6 +192,7 @@ const stage = (name: string) =>
       athena: athenaSchema.meta({ description: "The stage's Athena workgroup `<stage>-glue`." }).optional(),
       tags: tags.meta({ description: "Default tags of that stage's resources, on top of the top-level `tags`.", default: {} }).optional(),
       alerts: alerts.meta({ description: "Who is told when a job of the stage fails (see docs/monitoring.md)." }).optional(),
+      quality: stageQualitySchema.meta({ description: "The stage's data-quality settings (docs/data-quality.md)." }).optional(),
     },
     "a stage (a mapping, possibly empty: {})",
     "{ jobs: {} }",

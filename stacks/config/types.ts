@@ -93,6 +93,8 @@ export interface JobConfig {
   readonly outputTables: Readonly<Record<string, TableRef>>;
   /** The schema each output promises its readers (`outputs.<name>.schema`), by output name. @default none: what the job produces */
   readonly outputContracts: Readonly<Record<string, OutputContract>>;
+  /** The data-quality rules of each output that has them (`outputs.<name>.quality`), by output name. @default none */
+  readonly outputQuality: Readonly<Record<string, OutputQuality>>;
   /** Inputs read from a Data Catalog table another job of the stage writes, by input name. @default none */
   readonly inputTables: Readonly<Record<string, TableRef>>;
   /** Names (config keys) of the jobs this one runs after, once all of them SUCCEEDED. @default none */
@@ -129,6 +131,28 @@ export interface JobCapacity {
 export interface OutputContract {
   readonly columns?: readonly ContractColumn[];
   readonly keys?: readonly string[];
+}
+
+/** An output's data-quality rules, parsed at load time (resolve-quality.ts). */
+export interface OutputQuality {
+  /** `<glueJobName>-<output>`: the Glue ruleset's name and the evaluation context of its results. */
+  readonly name: string;
+  readonly rules: readonly QualityRule[];
+  /** `fail`: a failed rule fails the run and the output is not written. @default "fail" */
+  readonly onFailure: "fail" | "warn";
+  /** Absolute path of the `.dqdl` file the rules came from. @default none: written in the config */
+  readonly rulesetFile?: string;
+}
+
+export interface QualityRule {
+  /** The DQDL text, as written. */
+  readonly rule: string;
+  /** Checked on Glue only: Deequ cannot check it offline. @default false */
+  readonly awsOnly: boolean;
+  /** Its DQDL rule type, e.g. `IsComplete`. */
+  readonly type: string;
+  /** The job's inputs it reads as reference datasets (ReferentialIntegrity). */
+  readonly references: readonly string[];
 }
 
 export interface ContractColumn {

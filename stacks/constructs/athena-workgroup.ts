@@ -3,8 +3,7 @@
  * stage key, and a per-query scan limit. The workgroup's settings are enforced, so a client can neither
  * send results elsewhere, nor unencrypted, nor lift the limit.
  */
-import { AthenaWorkgroup as AthenaWorkgroupResource } from "@cdktf/provider-aws/lib/athena-workgroup";
-import { Construct } from "constructs";
+import { AthenaWorkgroup as AthenaWorkgroupResource, Construct } from "../cdktf";
 
 export interface AthenaWorkgroupProps {
   readonly name: string;

@@ -3,8 +3,7 @@
  * replace those tables themselves as they write them (Terraform declares none, so it sees no drift),
  * and deleting the database deletes its tables with it.
  */
-import { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database";
-import { Construct } from "constructs";
+import { Construct, GlueCatalogDatabase } from "../cdktf";
 
 export interface CatalogDatabaseProps {
   /** Letters, digits and `_`, so that Spark and Athena take it unquoted, e.g. `dev_glue`. */

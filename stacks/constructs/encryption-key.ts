@@ -1,7 +1,5 @@
 /** A customer-managed KMS key with rotation, administered through IAM in its own account. */
-import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { Construct } from "constructs";
+import { Construct, KmsAlias, KmsKey } from "../cdktf";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
 
 export interface EncryptionKeyProps {

@@ -1,9 +1,7 @@
 /** One Glue ETL job with its own least-privilege role, defined entirely by its config block. */
-import { GlueJob as GlueJobResource } from "@cdktf/provider-aws/lib/glue-job";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { Construct, GlueJob as GlueJobResource, IamRole, IamRolePolicy } from "../cdktf";
 import type { JobConfig } from "../config";
+import { qualityArguments } from "../config/quality-arguments";
 import { tableArguments, usesCatalog } from "../config/table-arguments";
 import { glueCatalogStatements } from "../iam/glue-catalog-statements";
 import { PolicyStatement, policyDocument, s3Location, servicePrincipalTrust } from "../iam/policy-document";
@@ -58,6 +56,12 @@ export class GlueJob extends Construct {
           "WriteOutputsTempAndSparkLogs",
           "ListOutputsTempAndSparkLogs",
         ),
+        ...directoryProbeStatements(
+          [...Object.values(job.outputs), tempDir, sparkEventLogs].map((uri) => s3Location(uri, props.partition)),
+          "ProbeWriteDirectories",
+          "ListWriteParents",
+          "DeleteWriteParentMarkers",
+        ),
         {
           Sid: "UseStageKey",
           Effect: "Allow",
@@ -84,7 +88,7 @@ export class GlueJob extends Construct {
     });
 
     const parameters = Object.fromEntries(
-      Object.entries({ ...job.inputs, ...job.outputs, ...tableArguments(job), ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
+      Object.entries({ ...job.inputs, ...job.outputs, ...tableArguments(job), ...qualityArguments(job), ...job.arguments }).map(([key, value]) => [`--${key}`, value]),
     );
     this.resource = new GlueJobResource(this, "job", {
       name: job.glueJobName,
@@ -140,6 +144,44 @@ function listStatements(sid: string, locations: ReturnType<typeof s3Location>[])
     Resource: bucketArn,
     Condition: { StringLike: { "s3:prefix": unique(prefixes) } },
   }));
+}
+
+/**
+ * What S3A (Glue 5.1's S3 connector) asks of the "directories" of a location it writes, beyond its
+ * objects: before it creates `<location>/_temporary/0/` (the output committer's) its mkdirs checks the
+ * location and every parent up to the bucket for a file of that name (HEAD on the key without its
+ * trailing slash, i.e. s3:GetObject on that exact key) and lists each parent (ListBucket with
+ * prefix `parent/`, delimiter `/`); after each file it writes it deletes the parents' directory markers
+ * (`parent/`, DeleteObjects), S3A's default marker policy (fs.s3a.directory.marker.retention=delete).
+ * Hadoop's S3A documentation, "Directory markers" and the S3A committers' "Output committer" pages;
+ * the calls as recorded in a rehearsal job run.
+ * Exact keys only, and listings of one level of each parent: no object under a parent is readable.
+ */
+function directoryProbeStatements(locations: ReturnType<typeof s3Location>[], sid: string, listSid: string, markerSid: string): PolicyStatement[] {
+  const keys = new Map<string, Set<string>>();
+  const parents = new Map<string, Set<string>>();
+  for (const l of locations) {
+    const path = l.key.replace(/\/+$/, "").split("/").filter(Boolean);
+    for (let depth = 1; depth <= path.length; depth++) {
+      const key = path.slice(0, depth).join("/");
+      keys.set(l.bucketArn, (keys.get(l.bucketArn) ?? new Set()).add(key));
+      if (depth < path.length) parents.set(l.bucketArn, (parents.get(l.bucketArn) ?? new Set()).add(`${key}/`));
+    }
+  }
+  if (keys.size === 0) return [];
+  const objects = [...keys.entries()].flatMap(([bucketArn, names]) => [...names].map((name) => `${bucketArn}/${name}`));
+  const markers = [...parents.entries()].flatMap(([bucketArn, prefixes]) => [...prefixes].map((prefix) => `${bucketArn}/${prefix}`));
+  return [
+    { Sid: sid, Effect: "Allow", Action: "s3:GetObject", Resource: unique(objects) },
+    ...(markers.length > 0 ? [{ Sid: markerSid, Effect: "Allow" as const, Action: "s3:DeleteObject", Resource: unique(markers) }] : []),
+    ...[...parents.entries()].map(([bucketArn, prefixes], i) => ({
+      Sid: `${listSid}${i}`,
+      Effect: "Allow" as const,
+      Action: "s3:ListBucket",
+      Resource: bucketArn,
+      Condition: { StringEquals: { "s3:prefix": unique([...prefixes]), "s3:delimiter": "/" } },
+    })),
+  ];
 }
 
 function unique(values: string[]): string[] {

@@ -2,9 +2,7 @@
  * The role the pipeline's integration test assumes in a stage's account: it may list jobs, read their
  * tags, start them and read their runs, start the stage's workflow and read its runs, and nothing else.
  */
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { Construct, IamRole, IamRolePolicy } from "../cdktf";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
 

@@ -1,15 +1,16 @@
 /**
- * Tells people when a job of the stage fails: every Glue job run of the stage that ends FAILED, TIMEOUT,
- * ERROR or STOPPED becomes a readable message on `glue-<stage>-job-alerts`. The job roles gain nothing:
+ * Tells people when a job of the stage fails: every Glue job run of the stage that ends FAILED, TIMEOUT
+ * or STOPPED becomes a readable message on `glue-<stage>-job-alerts`. The job roles gain nothing:
  * Glue emits the events, EventBridge publishes them.
  */
 import { createHash } from "crypto";
-import type { Construct } from "constructs";
+import type { Construct } from "../cdktf";
 import type { StageAlerts } from "../config";
+import { STATE_CHANGE_EVENT_STATES } from "../constants/glue-job-run-states";
 import { NoticeTopic, type NoticeSubscription } from "./notice-topic";
 
-/** The run states that need a person's attention. */
-export const ALERT_STATES = ["FAILED", "TIMEOUT", "ERROR", "STOPPED"] as const;
+/** The states of Glue's "Glue Job State Change" events that need a person's attention: all but SUCCEEDED. */
+export const ALERT_STATES = STATE_CHANGE_EVENT_STATES.filter((state) => state !== "SUCCEEDED");
 
 export interface JobAlertsProps {
   readonly stage: string;
@@ -25,7 +26,11 @@ export function jobAlertsName(stage: string): string {
   return `glue-${stage}-job-alerts`;
 }
 
-/** The message, with EventBridge's `<placeholder>`s for the event's fields. */
+/**
+ * The message, with EventBridge's `<placeholder>`s for the event's fields. Plain text, not a JSON string:
+ * EventBridge places values into the template unescaped ("Amazon EventBridge input transformation",
+ * common issues), so Glue's message, with its quotes, newlines and backslashes, arrives as Glue wrote it.
+ */
 export function jobAlertMessage(stage: string, region: string): string {
   return (
     `Glue job <job> of ${stage} ended <state> at <time> (run <run>): <message> ` +

@@ -1,7 +1,5 @@
 /** Uploads each job script (and the shared Python libraries) to the stage bucket, re-uploading on any edit. */
-import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, TerraformAsset, type TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { AssetType, Construct, S3Object, TerraformAsset, type TerraformProvider } from "../cdktf";
 import * as path from "path";
 import { writeLibrariesZip } from "../python-libraries-zip";
 import type { SecureBucket } from "./secure-bucket";

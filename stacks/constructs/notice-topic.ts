@@ -4,13 +4,7 @@
  * topic and use its key, and the roles added with `addPublisher`. Subscriptions (email, https) come from
  * the caller.
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
-import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { Lazy } from "cdktf";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, Construct, Lazy, SnsTopic, SnsTopicPolicy, SnsTopicSubscription } from "../cdktf";
 import { policyDocument, type PolicyStatement } from "../iam/policy-document";
 import { EncryptionKey } from "./encryption-key";
 
@@ -33,7 +27,7 @@ export interface NoticeTopicProps {
   readonly eventPattern: Record<string, unknown>;
   /** Event fields the message uses, by placeholder name (`$.detail.state`). */
   readonly inputPaths: Readonly<Record<string, string>>;
-  /** The message, with `<placeholder>`s for the input paths. */
+  /** The message as plain text, with `<placeholder>`s for the input paths; it may not start with `"`, `{` or `[`. */
   readonly message: string;
   /** Sid of the topic policy's statement, which names the one publisher. */
   readonly publisherSid: string;
@@ -52,10 +46,12 @@ export class NoticeTopic extends Construct {
   readonly ruleArn: string;
   readonly keyArn: string;
   private readonly publishers: PolicyStatement[] = [];
+  private readonly ruleArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: NoticeTopicProps) {
     super(scope, id);
     const { partition, region, accountId } = props;
+    checkPlainText(props.message, props.ruleName);
     this.ruleArn = `arn:${partition}:events:${region}:${accountId}:rule/${props.ruleName}`;
     const key = new EncryptionKey(this, "key", {
       alias: props.keyAlias,
@@ -70,22 +66,27 @@ export class NoticeTopic extends Construct {
           Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
           // In a key policy, "*" means this key.
           Resource: "*",
-          Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
+          // No condition: EventBridge's request to KMS for an SNS topic carries no aws:SourceArn,
+          // aws:SourceAccount or aws:SourceOrgID, so a statement conditioned on them never applies and the
+          // publish fails silently (SNS Developer Guide, "Managing Amazon SNS encryption keys", enable
+          // compatibility between event sources from AWS services and encrypted topics; see
+          // stacks/constants/service-key-conditions.ts). The topic policy below narrows who publishes.
         },
       ],
     });
     this.keyArn = key.arn;
     this.topic = new SnsTopic(this, "topic", { name: props.topicName, displayName: props.displayName, kmsMasterKeyId: key.arn });
-    this.publishers.push({
+    this.ruleArns.push(this.ruleArn);
+    const rulesPublish = (): PolicyStatement => ({
       Sid: props.publisherSid,
       Effect: "Allow",
       Principal: { Service: "events.amazonaws.com" },
       Action: "sns:Publish",
       Resource: this.topic.arn,
-      Condition: { ArnEquals: { "aws:SourceArn": this.ruleArn } },
+      Condition: { ArnEquals: { "aws:SourceArn": this.ruleArns.length === 1 ? this.ruleArns[0] : [...this.ruleArns] } },
     });
-    // Lazy: publishers added after construction are in the policy too.
-    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: Lazy.stringValue({ produce: () => policyDocument(...this.publishers) }) });
+    // Lazy: publishers and rules added after construction are in the policy too.
+    new SnsTopicPolicy(this, "topic-policy", { arn: this.topic.arn, policy: Lazy.stringValue({ produce: () => policyDocument(rulesPublish(), ...this.publishers) }) });
     const rule = new CloudwatchEventRule(this, "rule", {
       name: props.ruleName,
       description: props.ruleDescription,
@@ -95,11 +96,20 @@ export class NoticeTopic extends Construct {
       rule: rule.name,
       targetId: props.targetId,
       arn: this.topic.arn,
-      inputTransformer: { inputPaths: { ...props.inputPaths }, inputTemplate: JSON.stringify(props.message) },
+      // The template verbatim: a plain-text template reaches SNS as its text with the values placed in.
+      inputTransformer: { inputPaths: { ...props.inputPaths }, inputTemplate: props.message },
     });
     for (const subscription of props.subscriptions ?? []) {
       new SnsTopicSubscription(this, subscription.id, { topicArn: this.topic.arn, protocol: subscription.protocol, endpoint: subscription.endpoint });
     }
+  }
+
+  /**
+   * Lets another EventBridge rule of this account publish too: its ARN joins the topic policy's
+   * `aws:SourceArn`. The key needs no change, its statement for EventBridge having no condition.
+   */
+  addRulePublisher(ruleArn: string): void {
+    this.ruleArns.push(ruleArn);
   }
 
   /**
@@ -109,5 +119,15 @@ export class NoticeTopic extends Construct {
    */
   addPublisher(sid: string, roleArn: string): void {
     this.publishers.push({ Sid: sid, Effect: "Allow", Principal: { AWS: roleArn }, Action: "sns:Publish", Resource: this.topic.arn });
+  }
+}
+
+/**
+ * EventBridge reads a template that starts with `"`, `{` or `[` as JSON, and places values into it unescaped,
+ * so one quote, newline or backslash in a value breaks it; plain text takes any value as it is.
+ */
+function checkPlainText(message: string, ruleName: string): void {
+  if (/^\s*["{[]/.test(message)) {
+    throw new Error(`NoticeTopic ${ruleName}: message must be plain text, found one starting with ${JSON.stringify(message.trim()[0])}; write the text without quoting it`);
   }
 }

@@ -5,8 +5,7 @@
  * so a new job gets its row without a TypeScript edit. A dashboard holds at most 500 widgets, so a stage
  * with many jobs gets pages: `glue-<stage>`, `glue-<stage>-2`, …
  */
-import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
-import { Construct } from "constructs";
+import { CloudwatchDashboard, Construct } from "../cdktf";
 
 /** Three widgets a job, so 150 jobs fill a page with room for its heading. */
 export const JOBS_PER_DASHBOARD = 150;

@@ -3,9 +3,7 @@
  * schedule) for the jobs that run after no other, and one conditional trigger per other job that fires
  * once every job it runs after has SUCCEEDED. Every job of the stage is in the workflow.
  */
-import { GlueTrigger } from "@cdktf/provider-aws/lib/glue-trigger";
-import { GlueWorkflow } from "@cdktf/provider-aws/lib/glue-workflow";
-import { Construct } from "constructs";
+import { Construct, GlueTrigger, GlueWorkflow } from "../cdktf";
 import type { GlueJobRunState } from "../constants/glue-job-run-states";
 
 export interface WorkflowJob {

@@ -18,4 +18,6 @@ export const ACTIONS_WITHOUT_RESOURCE_LEVEL: readonly string[] = [
   "sns:SetSubscriptionAttributes",
   "sns:Unsubscribe",
   "logs:DescribeLogGroups",
+  // A ruleset's ARN exists only after CreateDataQualityRuleset.
+  "glue:CreateDataQualityRuleset",
 ];

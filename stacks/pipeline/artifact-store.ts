@@ -2,7 +2,7 @@
  * The pipeline's artifact bucket and its customer-managed key (rotated): versioned, private, TLS-only.
  * The key also encrypts the CodeBuild logs and caches. Deploy roles of other accounts may read artifacts.
  */
-import { Construct } from "constructs";
+import { Construct } from "../cdktf";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { logsKeyStatement, type PolicyStatement } from "../iam/policy-document";

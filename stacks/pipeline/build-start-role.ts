@@ -1,7 +1,5 @@
 /** The role EventBridge starts a CodeBuild project with: it may start that project and nothing else. */
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { Construct } from "constructs";
+import { type Construct, IamRole, IamRolePolicy } from "../cdktf";
 import { policyDocument, servicePrincipalTrust } from "../iam/policy-document";
 import type { CodeBuildStep } from "./codebuild-step";
 

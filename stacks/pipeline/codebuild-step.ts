@@ -2,12 +2,7 @@
  * One CodeBuild project of the pipeline with its own least-privilege role, its KMS-encrypted log group,
  * an S3 cache in the artifact bucket and, when it keeps a test report, a JUnit report group.
  */
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { CodebuildProject } from "@cdktf/provider-aws/lib/codebuild-project";
-import { CodebuildReportGroup } from "@cdktf/provider-aws/lib/codebuild-report-group";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { CloudwatchLogGroup, CodebuildProject, CodebuildReportGroup, Construct, IamRole, IamRolePolicy } from "../cdktf";
 import { PolicyStatement, policyDocument, servicePrincipalTrust } from "../iam/policy-document";
 import type { ArtifactStore } from "./artifact-store";
 import { buildSpec, BuildSpecProps } from "./buildspec";

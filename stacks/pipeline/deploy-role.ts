@@ -3,8 +3,7 @@
  * only the named CodeBuild roles of the pipeline account, may manage only that stage's resources, and may
  * read but not change its own definition (changing it takes a deploy of `pipeline` from a laptop).
  */
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, type TerraformProvider } from "../cdktf";
 import type { PolicyStatement } from "../iam/policy-document";
 import { IAM_ROLE_READ } from "./permissions/glue-stage";
 import { PipelineTrustedRole } from "./pipeline-trusted-role";

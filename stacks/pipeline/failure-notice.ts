@@ -2,7 +2,7 @@
  * Tells people when the pipeline fails: every FAILED execution becomes a message on the topic
  * `glue-pipeline-failures`, which only that rule may publish to (see NoticeTopic).
  */
-import type { Construct } from "constructs";
+import type { Construct } from "../cdktf";
 import { NoticeTopic } from "../constructs/notice-topic";
 
 export interface FailureNoticeProps {

@@ -3,12 +3,7 @@
  * by an EventBridge rule on pushes), or a CodeStar connection to GitHub, GitLab or Bitbucket (started by
  * the pipeline's own push trigger).
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import type { CodepipelineStageAction, CodepipelineTrigger } from "@cdktf/provider-aws/lib/codepipeline";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, type CodepipelineStageAction, type CodepipelineTrigger, Construct, IamRole, IamRolePolicy } from "../cdktf";
 import type { SourceConfig } from "../config";
 import { PolicyStatement, policyDocument, servicePrincipalTrust } from "../iam/policy-document";
 import { PIPELINE_NAME } from "../names";

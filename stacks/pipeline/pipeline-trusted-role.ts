@@ -3,10 +3,7 @@
  * roles), with one inline policy of the statements given. The deploy roles and the read-only plan roles
  * are both this, with their own statements.
  */
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IamRole, IamRolePolicy, type TerraformProvider } from "../cdktf";
 import { accountRolesTrust, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { SUPPRESSIONS, suppressCheckov } from "../security/checkov-suppressions";
 

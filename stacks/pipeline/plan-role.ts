@@ -2,8 +2,7 @@
  * One read-only plan role: it may read what a plan refreshes and nothing else (no write action, no state
  * lock), and it trusts only the principals named. The statements are given; `plan-roles.ts` makes them.
  */
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, type TerraformProvider } from "../cdktf";
 import type { PolicyStatement } from "../iam/policy-document";
 import { PipelineTrustedRole } from "./pipeline-trusted-role";
 

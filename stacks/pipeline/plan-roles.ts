@@ -4,8 +4,7 @@
  * the deploy roles: in another account through the provider pinned to it, so that, as with those, only
  * a deploy of `pipeline` from a laptop changes them there.
  */
-import { Annotations, type TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Annotations, Construct, type TerraformProvider } from "../cdktf";
 import type { AppConfig } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import { STAGE_NAMES, type StageName } from "../constants/glue";

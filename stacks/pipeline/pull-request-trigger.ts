@@ -7,10 +7,7 @@
  *   builds CodeBuild reports on the commit. Pull requests from forks wait for a maintainer's approval
  *   comment before their code runs.
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { CodebuildWebhook } from "@cdktf/provider-aws/lib/codebuild-webhook";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, CodebuildWebhook, Construct } from "../cdktf";
 import type { SourceConfig } from "../config";
 import { buildStartRole } from "./build-start-role";
 import type { CodeBuildStep } from "./codebuild-step";

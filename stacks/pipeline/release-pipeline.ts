@@ -2,10 +2,7 @@
  * The CodePipeline (V2) and its role: one stage per step of `pipeline-stages.ts`, one action per stage,
  * built in one loop. Artifacts go to the KMS-encrypted artifact store.
  */
-import { Codepipeline, CodepipelineStage, CodepipelineStageAction } from "@cdktf/provider-aws/lib/codepipeline";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Construct } from "constructs";
+import { Codepipeline, CodepipelineStage, CodepipelineStageAction, Construct, IamRole, IamRolePolicy } from "../cdktf";
 import { policyDocument, servicePrincipalTrust } from "../iam/policy-document";
 import type { ArtifactStore } from "./artifact-store";
 import type { CodeBuildStep } from "./codebuild-step";

@@ -3,9 +3,7 @@
  * deploy rights may create roles only with this boundary attached, and nothing that deploys a stage may
  * change it, so code pushed to the repository cannot grant a job role more than this.
  */
-import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IamPolicy, type TerraformProvider } from "../cdktf";
 import type { AwsAccount } from "../config";
 import { partitionOf } from "../constants/aws-regions";
 import type { StageName } from "../constants/glue";
@@ -42,6 +40,13 @@ export function roleBoundaryDocument(stage: StageName, account: AwsAccount): str
     // PutMetricData and GetJobs have no resource-level permissions.
     { Sid: "GlueMetrics", Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" },
     { Sid: "ListJobs", Effect: "Allow", Action: "glue:GetJobs", Resource: "*" },
+    {
+      // A job's in-job data-quality evaluation publishes its results (docs/data-quality.md); each job role grants it only where its outputs have rules.
+      Sid: "PublishDataQuality",
+      Effect: "Allow",
+      Action: "glue:PublishDataQuality",
+      Resource: `arn:${partition}:glue:${region}:${accountId}:dataQualityRuleset/*`,
+    },
     {
       Sid: "RunStageJobs",
       Effect: "Allow",

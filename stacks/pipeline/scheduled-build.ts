@@ -2,9 +2,7 @@
  * Starts a CodeBuild project on a schedule: an EventBridge rule with the schedule expression, whose target
  * starts the project through a role that may start only it.
  */
-import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
-import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { Construct } from "constructs";
+import { CloudwatchEventRule, CloudwatchEventTarget, Construct } from "../cdktf";
 import { buildStartRole } from "./build-start-role";
 import type { CodeBuildStep } from "./codebuild-step";
 

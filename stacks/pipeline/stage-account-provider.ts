@@ -3,8 +3,7 @@
  * keeps there: the stage's deploy role, plan role and role boundary. It reads its credentials from the profile `glue-<stage>`: on a laptop the person's own
  * profile for that account, in UpdatePipeline one that assumes the deploy role.
  */
-import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Construct } from "constructs";
+import { type AwsProvider, Construct } from "../cdktf";
 import { addAwsAccountProvider } from "../aws-account-provider";
 import type { StageName } from "../constants/glue";
 import type { DeployAccess } from "./deploy-access";

@@ -3,8 +3,7 @@
  * the stage's own account through the provider pinned to it, trusting the steps that assume it. Also each
  * reachable stage's role boundary, which caps the roles those deploys create.
  */
-import type { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, type TerraformProvider } from "../cdktf";
 import type { BackendConfig } from "../config";
 import type { StageName } from "../constants/glue";
 import { partitionOf } from "../constants/aws-regions";

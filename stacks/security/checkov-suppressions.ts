@@ -3,7 +3,7 @@
  * resource it applies to with `suppressCheckov` (next to the resource); `npm run scan` honours only
  * marks made this way, and fails on any other finding.
  */
-import type { TerraformResource } from "cdktf";
+import type { TerraformResource } from "../cdktf";
 
 export interface CheckovSuppression {
   readonly id: string;

@@ -16,10 +16,15 @@ from moto_patches import (
     codebuild_report_groups,
     codebuild_webhooks,
     codepipeline_timestamps,
+    events_input_transformer,
+    events_sns_targets,
+    glue_data_quality_rulesets,
     glue_job_runs,
     glue_job_updates,
+    glue_state_change_events,
     glue_workflow_runs,
     iam_enforcement,
+    s3_delete_objects_per_key,
 )
 
 # The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
@@ -32,9 +37,14 @@ PATCHES: list[ModuleType] = [
     codebuild_report_groups,
     codebuild_webhooks,
     codepipeline_timestamps,
+    events_input_transformer,
+    events_sns_targets,
+    glue_data_quality_rulesets,
     glue_job_runs,
     glue_job_updates,
+    glue_state_change_events,
     glue_workflow_runs,
+    s3_delete_objects_per_key,
 ]
 
 

@@ -73,6 +73,36 @@ def read_body(environ: dict[str, Any]) -> bytes:
     return body
 
 
+#: Called with each recorded line, e.g. by a Glue job run that tallies its own S3 calls (glue_run_s3_calls.py).
+CallListener = Callable[[dict[str, Any]], None]
+_listeners: list[CallListener] = []
+_listeners_lock = threading.Lock()
+
+
+def listen(listener: CallListener) -> Callable[[], None]:
+    """Adds `listener` for every line recorded from now on; returns the function that removes it."""
+    with _listeners_lock:
+        _listeners.append(listener)
+
+    def remove() -> None:
+        with _listeners_lock:
+            if listener in _listeners:
+                _listeners.remove(listener)
+
+    return remove
+
+
+def s3a_operation(referrer: str, bucket: Optional[str]) -> Optional[str]:
+    """The filesystem operation behind an S3A request, from the Referer header S3A's auditing adds to each
+    one (Hadoop's "S3A Auditing" page: https://audit.example.org/hadoop/1/op_<name>/<span>/?op=..&p1=<key>..),
+    e.g. "op_mkdirs s3://bucket/out/copy/_temporary/0"; None for a request of another client."""
+    if "/hadoop/1/op_" not in referrer or "?" not in referrer:
+        return None
+    query = first_values(parse_qs(referrer.split("?", 1)[1]))
+    paths = " ".join(p if "://" in p else f"s3://{bucket}/{p}" for p in (query.get("p1"), query.get("p2")) if p)
+    return f"{query.get('op', 'op_unknown')} {paths}".strip()
+
+
 def first_values(parsed: dict[str, list[str]]) -> dict[str, str]:
     return {key: values[0] if values else "" for key, values in parsed.items()}
 
@@ -120,6 +150,9 @@ class CallRecorder:
                 params["Key"] = key
             if environ.get("HTTP_X_AMZ_COPY_SOURCE"):
                 params["CopySource"] = environ["HTTP_X_AMZ_COPY_SOURCE"]
+            operation = s3a_operation(environ.get("HTTP_REFERER", ""), bucket)
+            if operation:
+                params["S3AOperation"] = operation
         for secret in ("X-Amz-Signature", "X-Amz-Security-Token", "SecretString", "SecretBinary"):
             if secret in params:
                 params[secret] = "(redacted)"
@@ -183,3 +216,7 @@ class CallRecorder:
                 line["alsoJudged"] = context.also_judged
             self.out.write(json.dumps(line, separators=(",", ":"), default=str) + "\n")
             self.out.flush()
+        with _listeners_lock:
+            listeners = list(_listeners)
+        for listener in listeners:
+            listener(line)

@@ -15,11 +15,6 @@ from typing import Any, Mapping, Optional
 
 #: Glue's default Timeout of a glueetl job, in minutes, when the job sets none.
 DEFAULT_TIMEOUT_MINUTES = 2880
-#: Arguments Glue itself consumes whose values are S3 locations of Glue's own (temporary files, Spark
-#: UI logs, code): handed to the script as they are, never staged as the job's data.
-GLUE_LOCATION_ARGUMENTS = frozenset(
-    {"--TempDir", "--spark-event-logs-path", "--extra-py-files", "--extra-jars", "--extra-files", "--scriptLocation"}
-)
 S3_URI = re.compile(r"^s3://([^/]+)(?:/(.*))?$")
 
 
@@ -49,14 +44,6 @@ class RunSpec:
         value = self.arguments.get("--extra-py-files", "")
         return [part.strip() for part in value.split(",") if part.strip()]
 
-    def data_locations(self) -> list[str]:
-        """The job's own S3 locations among its arguments (inputs and outputs alike), in argument order."""
-        locations: list[str] = []
-        for name, value in self.arguments.items():
-            if name not in GLUE_LOCATION_ARGUMENTS and S3_URI.match(value) and value not in locations:
-                locations.append(value)
-        return locations
-
 
 def spec_of(job: Any, run_arguments: Optional[Mapping[str, str]], *, timeout: Optional[int] = None, worker_type: Optional[str] = None, number_of_workers: Optional[int] = None, security_configuration: Optional[str] = None, previous_run_id: Optional[str] = None) -> RunSpec:
     """The run of moto's FakeJob `job` that StartJobRun asks for."""
@@ -85,11 +72,11 @@ def spec_of(job: Any, run_arguments: Optional[Mapping[str, str]], *, timeout: Op
     )
 
 
-def script_argv(spec: RunSpec, run_id: str, local: Mapping[str, str]) -> list[str]:
-    """The script's arguments as Glue passes them, with each staged S3 location replaced by its local copy."""
+def script_argv(spec: RunSpec, run_id: str) -> list[str]:
+    """The script's arguments as Glue passes them: S3 locations as they are, for the script's Spark to read through S3A."""
     argv = ["--JOB_ID", f"j_{run_id[3:]}", "--JOB_RUN_ID", run_id, "--JOB_NAME", spec.job_name]
     for name, value in spec.arguments.items():
         if name in ("--JOB_ID", "--JOB_RUN_ID", "--JOB_NAME"):
             continue
-        argv += [name, local.get(value, value) if name not in GLUE_LOCATION_ARGUMENTS else value]
+        argv += [name, value]
     return argv

@@ -1,8 +1,12 @@
-"""Runs a started Glue job run for real: as the job's role, its files staged from and to the emulator's
-S3, its script on local Spark the way `npm run job` runs it, ended like Glue ends a run.
+"""Runs a started Glue job run for real: as the job's role, its script and libraries fetched from the
+emulator's S3, its script on local Spark whose s3:// paths go to the emulator's S3 through S3A (as on
+Glue 5.1, glue_run_s3a.py), ended like Glue ends a run. Each S3 call of the run is judged against the job
+role; one that S3 denied fails the run, naming the role, the action, the resource and the Spark operation
+(glue_run_s3_calls.py).
 
-One thread per run, one folder per run (<runs dir>/<job>/<run id>/: script/, libraries/, data/, work/,
-stdout.log, stderr.log, and runner.log when the emulator itself failed), one JVM per run: runs stay
+One thread per run, one folder per run (<runs dir>/<job>/<run id>/: script/, libraries/, spark-conf/,
+work/, stdout.log, stderr.log, s3-calls.json, and runner.log when the emulator itself failed), one JVM
+per run: runs stay
 apart, so concurrent runs and a killed run leave the others alone. The local catalog's warehouse,
 <runs dir>/spark-warehouse, is shared by the runs of one emulator; each run's catalog is Spark's
 in-memory one, so a job that reads a table an earlier run wrote registers it from its location (the
@@ -24,11 +28,17 @@ from moto_support.backend_lock import BACKENDS
 from moto_support.glue_job_run import LocalJobRun
 from moto_support.glue_run_credentials import RoleNotAssumable, RunCredentials, assume_job_role
 from moto_support.glue_run_process import ScriptProcesses
+from moto_support.glue_run_fetch import FetchError, fetch_object
+from moto_support.glue_run_s3_calls import RunS3Calls
+from moto_support.glue_run_s3a import JarError, S3aSession, pinned_jars, spark_defaults, truststore_of, write_spark_conf_dir
 from moto_support.glue_run_spec import RunSpec, script_argv
-from moto_support.glue_run_staging import S3Stager, StagingError
 
 #: Where the job runtime keeps the local catalog's warehouse (glue_runtime.job_session.WAREHOUSE_ENV).
 WAREHOUSE_ENV = "GLUE_LOCAL_WAREHOUSE"
+#: Where the job runtime finds the data-quality jars (glue_runtime.job_session.JARS_DIR_ENV): its runtime
+#: comes from the libraries zip here, so it is told the project's .jars/ (requirements-jars.txt).
+JARS_ENV = "GLUE_LOCAL_JARS"
+_PROJECT_JARS = Path(__file__).resolve().parents[3] / ".jars"
 # Nothing of the emulator's own environment that would change what the script sees or whom it acts as.
 _NOT_INHERITED = ("AWS_", "PYTHONPATH", "PYTHONHOME", "PYSPARK_", "SPARK_HOME")
 
@@ -79,30 +89,55 @@ class GlueRunner:
         run_dir = self.settings.runs_dir / spec.job_name / run.job_run_id
         run_dir.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + spec.timeout_minutes * self.settings.seconds_per_timeout_minute
+        calls: Optional[RunS3Calls] = None
         try:
             credentials = assume_job_role(spec.role_arn, job_arn, spec.region)
-            stager = S3Stager(self._s3(credentials, spec.region), run_dir / "data", _sse_kms_key(spec.account_id, spec.region, spec.security_configuration))
-            script = stager.download(spec.script_location, run_dir / "script")
-            libraries = [stager.download(uri, run_dir / "libraries") for uri in spec.extra_py_files]
-            local = {uri: stager.stage(uri) for uri in spec.data_locations()}
-            work = run_dir / "work"
-            work.mkdir(exist_ok=True)
-            outcome = self.processes.run(
-                [self.settings.python, str(script), *script_argv(spec, run.job_run_id, local)],
-                self._env(spec, credentials, libraries, run_dir),
-                work,
-                deadline - time.monotonic(),
-                run_dir / "stdout.log",
-                run_dir / "stderr.log",
-            )
+            jars = pinned_jars()
+            with RunS3Calls(credentials.access_key_id, spec.role_arn) as calls:
+                try:
+                    s3 = self._s3(credentials, spec.region)
+                    script = fetch_object(s3, spec.script_location, run_dir / "script")
+                    libraries = [fetch_object(s3, uri, run_dir / "libraries") for uri in spec.extra_py_files]
+                except FetchError as error:
+                    raise FetchError(calls.denial_message("") or str(error)) from error
+                calls.phase = "script"
+                session = S3aSession(
+                    endpoint=self.settings.endpoint,
+                    region=spec.region,
+                    truststore=truststore_of(self.settings.ca_bundle, self.settings.runs_dir / "truststore"),
+                    access_key_id=credentials.access_key_id,
+                    secret_access_key=credentials.secret_access_key,
+                    session_token=credentials.session_token,
+                    sse_kms_key=_sse_kms_key(spec.account_id, spec.region, spec.security_configuration),
+                )
+                conf_dir = write_spark_conf_dir(run_dir / "spark-conf", spark_defaults(session, jars))
+                work = run_dir / "work"
+                work.mkdir(exist_ok=True)
+                outcome = self.processes.run(
+                    [self.settings.python, str(script), *script_argv(spec, run.job_run_id)],
+                    self._env(spec, credentials, libraries, run_dir, conf_dir),
+                    work,
+                    deadline - time.monotonic(),
+                    run_dir / "stdout.log",
+                    run_dir / "stderr.log",
+                )
+            calls.write(run_dir / "s3-calls.json")
             if outcome.timed_out:
-                # Glue stops the run where it is: what it wrote so far is not made an output.
+                # Glue stops the run where it is; what S3A wrote so far stays where it is.
                 run.finish("TIMEOUT", f"Job run timed out after {spec.timeout_minutes} minute(s) (its Timeout)")
                 return
-            stager.sync_up()
+            # A denied call fails the run even when the script carried on past it: on AWS it is a bug to fix.
+            denied = calls.denial_message((run_dir / "stderr.log").read_text(encoding="utf-8", errors="replace"))
+            if denied:
+                run.finish("FAILED", denied)
+                return
             run.finish("SUCCEEDED" if outcome.exit_code == 0 else "FAILED", outcome.error_line)
-        except (RoleNotAssumable, StagingError) as error:
+        except (RoleNotAssumable, FetchError) as error:
+            if calls is not None:
+                calls.write(run_dir / "s3-calls.json")
             run.finish("FAILED", str(error))
+        except JarError as error:
+            run.finish("ERROR", f"the emulator could not run the job: {error}")
         except Exception as error:  # noqa: BLE001 - the emulator's own failure must still end the run
             (run_dir / "runner.log").write_text(traceback.format_exc(), encoding="utf-8")
             run.finish("ERROR", f"the emulator could not run the job: {error.__class__.__name__}: {error} (see {run_dir / 'runner.log'})")
@@ -122,9 +157,9 @@ class GlueRunner:
             config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 2}),
         )
 
-    def _env(self, spec: RunSpec, credentials: RunCredentials, libraries: list[Path], run_dir: Path) -> dict[str, str]:
-        """The script's environment: the libraries on the Python path, the shared warehouse, and, as on
-        Glue, the job role's credentials for any AWS call the script makes (to the emulator)."""
+    def _env(self, spec: RunSpec, credentials: RunCredentials, libraries: list[Path], run_dir: Path, spark_conf_dir: Path) -> dict[str, str]:
+        """The script's environment: the libraries on the Python path, the shared warehouse, Spark's config
+        (S3A), and, as on Glue, the job role's credentials for any AWS call the script makes (to the emulator)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith(_NOT_INHERITED)}
         python_path = [str(p) if p.suffix == ".zip" else str(p.parent) for p in libraries]
         config = run_dir / "aws-config"
@@ -133,7 +168,9 @@ class GlueRunner:
             {
                 "PYTHONPATH": os.pathsep.join(dict.fromkeys(python_path)),
                 "PYSPARK_PYTHON": self.settings.python,
+                "SPARK_CONF_DIR": str(spark_conf_dir),
                 WAREHOUSE_ENV: str(self.settings.runs_dir / "spark-warehouse"),
+                JARS_ENV: os.environ.get(JARS_ENV) or str(_PROJECT_JARS),
                 "AWS_ACCESS_KEY_ID": credentials.access_key_id,
                 "AWS_SECRET_ACCESS_KEY": credentials.secret_access_key,
                 "AWS_SESSION_TOKEN": credentials.session_token,

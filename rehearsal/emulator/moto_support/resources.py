@@ -353,6 +353,7 @@ GLUE_WORKFLOW_ACTIONS = {"CreateWorkflow", "GetWorkflow", "UpdateWorkflow", "Del
 GLUE_TRIGGER_ACTIONS = {"CreateTrigger", "GetTrigger", "UpdateTrigger", "DeleteTrigger", "StartTrigger", "StopTrigger"}
 GLUE_CRAWLER_ACTIONS = {"GetCrawler", "UpdateCrawler", "DeleteCrawler", "StartCrawler", "StopCrawler", "UpdateCrawlerSchedule", "StartCrawlerSchedule", "StopCrawlerSchedule"}
 GLUE_DATABASE_ACTIONS = {"CreateDatabase", "GetDatabase", "UpdateDatabase", "DeleteDatabase"}
+GLUE_DQ_RULESET_ACTIONS = {"CreateDataQualityRuleset", "GetDataQualityRuleset", "UpdateDataQualityRuleset", "DeleteDataQualityRuleset"}
 GLUE_TABLE_ACTIONS = {"CreateTable", "GetTable", "UpdateTable", "DeleteTable", "GetTableVersions", "GetPartition", "GetPartitions", "CreatePartition", "BatchCreatePartition", "UpdatePartition", "DeletePartition", "BatchDeletePartition", "BatchGetPartition"}
 
 
@@ -367,7 +368,7 @@ def _glue(name: str, params: dict[str, Any], arn: Arns) -> Resources:
         return [arn("glue", f"job/{job}")] if job else None
     if name == "BatchGetJobs":
         return [arn("glue", f"job/{j}") for j in _list(params, "JobNames")] or None
-    for actions, kind in ((GLUE_WORKFLOW_ACTIONS, "workflow"), (GLUE_TRIGGER_ACTIONS, "trigger"), (GLUE_CRAWLER_ACTIONS, "crawler")):
+    for actions, kind in ((GLUE_WORKFLOW_ACTIONS, "workflow"), (GLUE_TRIGGER_ACTIONS, "trigger"), (GLUE_CRAWLER_ACTIONS, "crawler"), (GLUE_DQ_RULESET_ACTIONS, "dataQualityRuleset")):
         if name in actions:
             value = _str(params, "Name", "CrawlerName")
             return [arn("glue", f"{kind}/{value}")] if value else None

@@ -116,3 +116,10 @@ def s3_resource(path: str, partition: str = "aws") -> str:
     if bucket is None:
         return "*"
     return f"arn:{partition}:s3:::{bucket}" + (f"/{key}" if key is not None else "")
+
+
+def is_delete_objects(method: str, path: str, query: Mapping[str, object]) -> bool:
+    """DeleteObjects: POST on the bucket with ?delete (the call recorder names it s3:DeleteObject); it is
+    judged key by key (moto_patches/s3_delete_objects_per_key.py)."""
+    bucket, key = split_path(path)
+    return method.upper() == "POST" and bucket is not None and key is None and "delete" in query

@@ -19,6 +19,7 @@ import { policyStatementElements } from "./policy-statement-elements";
 import { resourceDescriptions } from "./resource-descriptions";
 import { resourceNames } from "./resource-names";
 import { s3BucketNames } from "./s3-bucket-names";
+import { serviceKeyConditions } from "./service-key-conditions";
 import { tagCharacters } from "./tag-characters";
 import { tagCount } from "./tag-count";
 import { tagKeysReserved } from "./tag-keys-reserved";
@@ -51,4 +52,5 @@ export const ACCEPTANCE_RULES: readonly AcceptanceRule[] = [
   glueWorkerType,
   glueExecutionClass,
   glueArgumentKeys,
+  serviceKeyConditions,
 ];

@@ -8,6 +8,7 @@ import { partitionOf } from "../../constants/aws-regions";
 import type { StageName } from "../../constants/glue";
 import { glueJobRoleName, integTestRoleName, stageBucketName, stageJobNamePrefix, stageKeyAlias } from "../../names";
 import { jobAlertsName } from "../../constructs/job-alerts";
+import { qualityAlertsName } from "../../constructs/quality-alerts";
 import { dashboardName } from "../../constructs/stage-dashboard";
 import { glueOrchestrationRows } from "./glue-orchestration";
 import type { PermissionRow } from "./permission-table";
@@ -163,6 +164,30 @@ export function glueStageRows(stage: StageName, account: AwsAccount, roleBoundar
       sid: "JobAlertsRule",
       types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
       resources: [`arn:${partition}:events:${region}:${accountId}:rule/${jobAlertsName(stage)}`],
+      read: EVENT_RULE_READ,
+      write: EVENT_RULE_WRITE,
+    },
+    // Data quality (docs/data-quality.md): the rulesets are named <stage>-<job>-<output>, after the stage's jobs.
+    {
+      sid: "DataQualityRulesets",
+      types: ["aws_glue_data_quality_ruleset"],
+      resources: [`arn:${partition}:glue:${region}:${accountId}:dataQualityRuleset/${stageJobNamePrefix(stage)}*`],
+      read: ["glue:GetDataQualityRuleset", "glue:GetTags"],
+      write: ["glue:UpdateDataQualityRuleset", "glue:DeleteDataQualityRuleset", "glue:TagResource", "glue:UntagResource"],
+    },
+    {
+      sid: "CreateDataQualityRulesets",
+      types: ["aws_glue_data_quality_ruleset"],
+      resources: ["*"],
+      // Service Authorization Reference, AWS Glue: CreateDataQualityRuleset names no resource type.
+      why: "glue:CreateDataQualityRuleset has no resource-level permissions",
+      read: [],
+      write: ["glue:CreateDataQualityRuleset"],
+    },
+    {
+      sid: "QualityAlertsRule",
+      types: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target"],
+      resources: [`arn:${partition}:events:${region}:${accountId}:rule/${qualityAlertsName(stage)}`],
       read: EVENT_RULE_READ,
       write: EVENT_RULE_WRITE,
     },
