@@ -63,6 +63,8 @@ describe("service-key-conditions", () => {
     expect(runOne(serviceKeyConditions, logs({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-central-1:111111111111:log-group:/aws-glue/*" } }))).toEqual([]);
     const refused = runOne(serviceKeyConditions, logs({ StringEquals: { "aws:PrincipalOrgID": "o-1234567890" } }));
     expect(refused.map((f) => f.message)).toEqual([expect.stringContaining("logs.eu-central-1.amazonaws.com under aws:PrincipalOrgID")]);
+    // The Logs guide documents the encryption context, not aws:SourceArn, for the logs principal.
+    expect(runOne(serviceKeyConditions, logs({ ArnLike: { "aws:SourceArn": "arn:aws:logs:eu-central-1:111111111111:log-group:*" } }))).toHaveLength(1);
   });
 
   test("refuses granting S3 itself on a bucket's SSE-KMS key: S3 calls KMS with the requester's credentials", () => {

@@ -206,6 +206,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/s3_delete_objects_per_key.py): every key is judged on its own ARN (identity policies, boundary, bucket policy) and a denied key is answered in <Error>; the call records every key's ARN and the first denied one",
   ),
   gap(
+    "s3-list-deleted-prefixes",
+    "In a versioned bucket a deleted object's current version is a delete marker; ListObjects and ListObjectsV2 leave it out, and a CommonPrefixes entry stands only for keys the listing returns (Amazon S3 API Reference, ListObjectsV2: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html; User Guide, Working with delete markers).",
+    "Leaves deleted objects out of Contents but builds CommonPrefixes from delete markers too, so S3A lists a directory it cannot stat: a second write to an output fails in the committer's mergePaths (FileNotFoundException on <output>/_temporary/0/task_*).",
+    "patched in the launcher (moto_patches/s3_list_deleted_prefixes.py): a listing keeps only the prefixes some live key falls under",
+  ),
+  gap(
     "glue-job-run-committer",
     "Glue 5.1 writes through S3A (\"Migrating AWS Glue for Spark jobs to AWS Glue version 5.1\", Breaking changes); the guide does not name the output committer of a Spark DataFrame write. Amazon EMR's S3A page documents the MagicV2 committer as one to enable, not as the default.",
     "Runs no Glue job; the rehearsal's run must pick a committer.",

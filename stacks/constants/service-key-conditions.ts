@@ -97,7 +97,7 @@ export const SERVICE_KEY_USES: readonly ServiceKeyUse[] = [
     callsAs: "service",
     actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
     conditionKeys: ["aws:SourceArn", "aws:SourceAccount"],
-    note: "the SNS guide lets the condition keys be added for AWS event sources other than EventBridge",
+    note: "the SNS guide names EventBridge as the one AWS event source whose key use the aws:Source* keys may not narrow",
     source: SNS_AWS_SOURCES,
   },
   {
@@ -107,7 +107,8 @@ export const SERVICE_KEY_USES: readonly ServiceKeyUse[] = [
     usedBy: [],
     callsAs: "service",
     actions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-    conditionKeys: ["kms:EncryptionContext:aws:logs:arn", "aws:SourceArn", "aws:SourceAccount"],
+    conditionKeys: ["kms:EncryptionContext:aws:logs:arn"],
+    note: "the guide narrows the logs principal by the log group's encryption context only; it documents no aws:Source* key for this use",
     source: {
       guide: "Amazon CloudWatch Logs User Guide",
       section: "Encrypt log data in CloudWatch Logs using AWS Key Management Service: Step 2, set permissions on the KMS key",
@@ -137,6 +138,7 @@ export const SERVICE_KEY_USES: readonly ServiceKeyUse[] = [
     callsAs: "service",
     actions: ["kms:GenerateDataKey", "kms:Decrypt"],
     conditionKeys: ["aws:SourceArn", "aws:SourceAccount"],
+    note: "as for CloudWatch alarms: only EventBridge is excepted from the aws:Source* keys",
     source: SNS_AWS_SOURCES,
   },
   {

@@ -25,6 +25,7 @@ from moto_patches import (
     glue_workflow_runs,
     iam_enforcement,
     s3_delete_objects_per_key,
+    s3_list_deleted_prefixes,
 )
 
 # The order of application (enforcement first), which is not the imports' alphabetical order: both lists are kept.
@@ -45,6 +46,7 @@ PATCHES: list[ModuleType] = [
     glue_state_change_events,
     glue_workflow_runs,
     s3_delete_objects_per_key,
+    s3_list_deleted_prefixes,
 ]
 
 
