@@ -114,6 +114,7 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     }
     if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
     if (!options.keep && config.backend.type === "s3") record(run, await stateStep(state, "delete"));
+    if (!options.keep) await nothingLeft(run);
     const grantsUsed = await rehearsalGrantsUsed(lastOutDir(run, workspace.outDir), run.stepCalls);
     return {
       passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
@@ -307,6 +308,10 @@ async function destroyAll(run: Run, outDir: string): Promise<void> {
   record(run, prod);
   record(run, dev);
   record(run, await destroyOne("pipeline"));
+}
+
+/** The emulator's inventory once everything is destroyed, the s3 backend's state bucket included. */
+async function nothingLeft(run: Run): Promise<void> {
   const started = Date.now();
   const left = await projectResourcesLeft(run.emulator, run.topology.accounts);
   record(run, {
