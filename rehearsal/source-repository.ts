@@ -62,8 +62,8 @@ export const PULL_REQUEST_CHANGE: ScriptChange = {
   message: "ProcessLegislators marks each person reviewed",
 };
 
-/** Never committed: links to installed directories (a work tree's .jars may be one too), which `.gitignore`'s `dir/` patterns do not match. */
-const NOT_COMMITTED = [...LINKED_DIRS, ".jars"];
+/** Never committed: the links to installed directories, which `.gitignore`'s `dir/` patterns do not match. */
+const NOT_COMMITTED = LINKED_DIRS;
 
 const IDENTITY = ["-c", "user.name=Rehearsal", "-c", "user.email=rehearsal@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"];
 
@@ -87,7 +87,7 @@ export function createSourceRepository(options: { workspaceDir: string; dir: str
   return { gitDir, branch: options.branch, baseCommit, workspaceDir: options.workspaceDir };
 }
 
-/** Links what `npm ci` and setup would have made (node_modules, .venv): the rehearsal does not run them. */
+/** Links what `npm ci` and setup would have made (node_modules, .venv, .jars): the rehearsal does not run them. */
 function linkInstalled(repo: SourceRepository, dir: string): void {
   for (const name of LINKED_DIRS) {
     const from = join(repo.workspaceDir, name);

@@ -6,7 +6,7 @@
  *
  * The copy holds what `git ls-files -co --exclude-standard` would list (tracked and untracked files, not
  * the ignored ones), read from the tree itself so that no `.git` is needed (project-files.ts), with
- * node_modules, .venv and .venv-scan linked, not copied. The chosen config is
+ * node_modules, .venv, .venv-scan and .jars linked, not copied. The chosen config is
  * written into it, at the same place relative to the project, with `backend` set to `{ type: local }`
  * (an `s3` backend is kept: its bucket is the emulator's, see s3-backend-override.ts) and every other
  * key (and comment) as it was. Synth runs as cdktf.json's app command does, in the
@@ -20,8 +20,8 @@ import { parseDocument } from "yaml";
 import { PROJECT_DIR } from "../stacks/config";
 import { listProjectFiles } from "./project-files";
 
-/** Large directories the copy links to instead of copying. */
-export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan"] as const;
+/** What `npm ci` and `npm run setup` install (packages, virtualenvs, the jars local Spark loads): the copy links to them instead of copying. */
+export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan", ".jars"] as const;
 
 export interface Workspace {
   /** Root of the copy */
