@@ -407,6 +407,9 @@ describe("PipelineStack", () => {
       ]);
       expect(resources("glue-pipeline-update-pipeline")).toContain("arn:aws:s3:::acme-state/glue/pipeline/terraform.tfstate");
       expect(resources("glue-pipeline-build")).toEqual([]);
+      // Listing: its own path, and the workspaces `terraform init` looks for under env:/ (exactly that prefix).
+      const listing = statementsOf(rolePolicyOf(json, "glue-pipeline-deploy-dev")).find((s) => s.Sid === "ListState");
+      expect(listing).toMatchObject({ Action: "s3:ListBucket", Resource: "arn:aws:s3:::acme-state", Condition: { StringLike: { "s3:prefix": ["glue/dev-glue/*", "env:/"] } } });
     });
   });
 

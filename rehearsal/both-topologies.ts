@@ -47,4 +47,5 @@ async function main(): Promise<number> {
   return codes.every((code) => code === 0) ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+// Run as a command only: a module that imports TOPOLOGIES must not start two rehearsals.
+if (require.main === module) main().then((code) => process.exit(code));

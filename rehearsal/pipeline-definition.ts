@@ -90,6 +90,64 @@ export function pullRequestCheck(stack: Json, projectName: string): CodeBuildAct
   return standaloneAction(stack, started.project, "PullRequestCheck", variables);
 }
 
+/** A pull request's event as the repository host sends it to a CodeBuild webhook. */
+export interface PullRequestEvent {
+  readonly event: "PULL_REQUEST_CREATED" | "PULL_REQUEST_UPDATED" | "PULL_REQUEST_REOPENED";
+  /** The pull request's number */
+  readonly id: string;
+  /** refs/heads/<branch> it merges into */
+  readonly baseRef: string;
+  /** refs/heads/<branch> it merges */
+  readonly headRef: string;
+  readonly headCommit: string;
+  readonly actorAccountId: string;
+}
+
+/**
+ * Whether a webhook's filter groups start a build for `event`: one group whose every filter passes. EVENT
+ * lists event names; BASE_REF, HEAD_REF and ACTOR_ACCOUNT_ID are regular expressions; excludeMatchedPattern
+ * inverts a filter (CodeBuild User Guide, "Filter GitHub webhook events",
+ * https://docs.aws.amazon.com/codebuild/latest/userguide/github-webhook-events.html). No filter group: every event.
+ */
+export function webhookStarts(filterGroups: readonly Json[] | undefined, event: PullRequestEvent): boolean {
+  const groups = filterGroups ?? [];
+  if (groups.length === 0) return true;
+  const passes = (filter: Json): boolean => {
+    const pattern = String(filter.pattern);
+    const value = { BASE_REF: event.baseRef, HEAD_REF: event.headRef, ACTOR_ACCOUNT_ID: event.actorAccountId }[filter.type as string];
+    let matched: boolean;
+    if (filter.type === "EVENT") matched = pattern.split(",").map((e) => e.trim()).includes(event.event);
+    else if (value !== undefined) matched = new RegExp(pattern).test(value);
+    else throw new Error(`the webhook filters on ${filter.type}, which the rehearsal's pull request does not give; add it to webhookStarts`);
+    return filter.exclude_matched_pattern === true ? !matched : matched;
+  };
+  return groups.some((group) => ((group.filter as Json[] | undefined) ?? []).every(passes));
+}
+
+/**
+ * The pull-request check as its CodeBuild webhook starts it for `event` (a codestar source): the project
+ * run on the pull request's head with the variables CodeBuild sets for a webhook's build (CodeBuild User
+ * Guide, "Environment variables in build environments"). Undefined when no webhook of the stack is on
+ * the project; an Error when the webhook's filters would not start it for this pull request.
+ */
+export function webhookCheck(stack: Json, projectName: string, event: PullRequestEvent): CodeBuildAction | undefined {
+  const [id, project] = Object.entries<Json>(stack.resource?.aws_codebuild_project ?? {}).find(([, p]) => p.name === projectName) ?? [];
+  if (!id || !project) return undefined;
+  const webhook = Object.values<Json>(stack.resource?.aws_codebuild_webhook ?? {}).find((w) => w.project_name === `\${aws_codebuild_project.${id}.name}`);
+  if (!webhook) return undefined;
+  if (!webhookStarts(webhook.filter_group, event)) {
+    throw new Error(`${projectName}'s webhook does not start a build for ${event.event} of ${event.headRef} into ${event.baseRef}: its filter groups are ${JSON.stringify(webhook.filter_group)}`);
+  }
+  return standaloneAction(stack, project, "PullRequestCheck", {
+    CODEBUILD_WEBHOOK_EVENT: event.event,
+    CODEBUILD_WEBHOOK_BASE_REF: event.baseRef,
+    CODEBUILD_WEBHOOK_HEAD_REF: event.headRef,
+    CODEBUILD_WEBHOOK_TRIGGER: `pr/${event.id}`,
+    CODEBUILD_WEBHOOK_ACTOR_ACCOUNT_ID: event.actorAccountId,
+    CODEBUILD_SOURCE_VERSION: `pr/${event.id}`,
+  });
+}
+
 /**
  * A project an EventBridge schedule starts (no input: the project as it is), run as `stage`. Undefined when
  * the stack has no such project or no schedule starts it.

@@ -1,7 +1,7 @@
 /**
  * Points one synthesized stack at the emulator, in the rehearsal's copy only: the AWS provider pin the
- * local mirror holds, the provider-version adaptations it needs (provider-adaptations.ts), and
- * emulator_override.tf.json. The rehearsal does it to each stack it synthesizes;
+ * local mirror holds, the provider-version adaptations it needs (provider-adaptations.ts),
+ * emulator_override.tf.json, and for an `s3` backend its override (s3-backend-override.ts). The rehearsal does it to each stack it synthesizes;
  * its `terraform` wrapper (offline-terraform.ts) does it before any `init` of a stack a step synthesized
  * itself, so that a step's own synth plans against the emulator too.
  *
@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { writeEmulatorOverride, type EmulatorTarget } from "./emulator/emulator-override";
+import { writeS3BackendOverride } from "./s3-backend-override";
 import { adaptStackToProvider, type AppliedAdaptation } from "./provider-adaptations";
 import { rewriteProviderPin, type PinChange } from "./terraform-tools";
 
@@ -21,6 +22,7 @@ export function pointStackAtEmulator(stackDir: string, emulator: EmulatorTarget,
   const pin = rewriteProviderPin(stackDir, providerVersion);
   const adaptations = adaptStackToProvider(stackDir, basename(stackDir), providerVersion);
   writeEmulatorOverride(stackDir, emulator);
+  writeS3BackendOverride(stackDir, emulator);
   return { pin, adaptations };
 }
 

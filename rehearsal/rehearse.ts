@@ -29,7 +29,10 @@ import { withS3Calls } from "./job-run-s3-calls";
 import { jobOutputsStep, seedSampleDataStep } from "./job-run-steps";
 import { projectResourcesLeft } from "./emulator/emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
-import { pipelineActions, pullRequestCheck, PULL_REQUEST_NAMESPACE, resolvePipelineVariables, scheduledBuild, type PipelineAction } from "./pipeline-definition";
+import { pipelineActions, resolvePipelineVariables, scheduledBuild, type PipelineAction } from "./pipeline-definition";
+import { judgeDataPlan, PULL_REQUEST_ARTIFACT, startPullRequestCheck } from "./pull-request-steps";
+import { createSourceRepository, exportSource, openPullRequest, type SourceRepository } from "./source-repository";
+import { stateStep, type StateBucketRun } from "./state-steps";
 import type { RehearsalReport, StepReport } from "./report";
 import { OFFLINE_LOCK_MARKER, OFFLINE_LOCK_NOTE, writeOfflineTerraform } from "./offline-terraform";
 import { runCodeBuildStep } from "./run-step";
@@ -84,12 +87,16 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     prepareStacks(run, workspace.outDir);
     record(run, { name: "Synth (laptop)", result: "passed", seconds: (Date.now() - synthStart) / 1000, ran: "node main.ts with the config, backend local", notRehearsed: [] });
     const config = loadConfig(workspace.configFile);
+    const repository = createSourceRepository({ workspaceDir: workspace.dir, dir: join(workDir, "git"), branch: config.source.branch });
+    const state: StateBucketRun = { emulator, config, topology, fromSeq: emulator.lastSeq() };
+    if (config.backend.type === "s3") record(run, await stateStep(state, "create"));
     if (glueJobRuns === "local-spark") record(run, await seedSampleDataStep(emulator, config, workDir));
     else run.changes.add(`Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): each SUCCEEDED at once, no script ran`);
 
     const bootstrapped = await terraformStep(run, "Bootstrap: apply pipeline (administrator)", "pipeline", workspace.outDir, "apply");
     const executionId = randomUUID();
-    if (bootstrapped) await runPipeline(run, workspace.dir, workspace.outDir, executionId);
+    if (bootstrapped) await runPipeline(run, repository, workspace.outDir, executionId);
+    if (bootstrapped && config.backend.type === "s3") record(run, await stateStep(state, "check"));
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
     const jobRuns = withS3Calls(integTest ? readJobRuns(integTest.files) : [], emulator.glueRunsDir);
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
@@ -106,6 +113,8 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
       record(run, await laptopDiff({ ...run, projectDir: workspace.dir, configFile: workspace.configFile, terraformBin: join(workDir, "bin") }));
     }
     if (!options.keep) await destroyAll(run, lastOutDir(run, workspace.outDir));
+    if (!options.keep && config.backend.type === "s3") record(run, await stateStep(state, "delete"));
+    if (!options.keep) await nothingLeft(run);
     const grantsUsed = await rehearsalGrantsUsed(lastOutDir(run, workspace.outDir), run.stepCalls);
     return {
       passed: steps.every((s) => s.result === "passed") && run.findings.length === 0,
@@ -174,12 +183,14 @@ function ownPluginCache(run: Run, name: string): string {
 }
 
 /** Runs the pipeline's stages in their synthesized order; a failed step stops the pipeline, as CodePipeline does. */
-async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string, executionId: string): Promise<void> {
+async function runPipeline(run: Run, repository: SourceRepository, bootstrapOutDir: string, executionId: string): Promise<void> {
   const stack = JSON.parse(readFileSync(join(bootstrapOutDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"));
   const actions = pipelineActions(stack);
   const { pipeline } = run.topology;
   const admin = await run.emulator.adminCredentials(pipeline.accountId);
-  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": executionId, "SourceVariables.CommitId": commitOf(PROJECT_DIR) };
+  // The Source action's artifact: the branch's files (CODE_ZIP) from the rehearsal's repository.
+  const sourceDir = join(run.workDir, "source");
+  const pipelineVariables: Record<string, string> = { "codepipeline.PipelineExecutionId": executionId, "SourceVariables.CommitId": exportSource(repository, sourceDir) };
   const artifacts = new Map<string, string>();
   const terraform = terraformEnv(run.tools, run.workDir);
   const toolEnv = {
@@ -231,7 +242,8 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string,
     }
     if (action.kind === "source") {
       artifacts.set("source", sourceDir);
-      record(run, { name, result: "passed", seconds: 0, ran: `the project's files at ${pipelineVariables["SourceVariables.CommitId"].slice(0, 12)}`, notRehearsed: [`${action.provider} itself: the source is the project's files`] });
+      const commit = pipelineVariables["SourceVariables.CommitId"].slice(0, 12);
+      record(run, { name, result: "passed", seconds: 0, ran: `${repository.branch} at ${commit} from the rehearsal's git repository (CODE_ZIP)`, notRehearsed: [`${action.provider} itself: the branch comes from a local git repository`] });
       continue;
     }
     if (action.kind === "approval") {
@@ -248,15 +260,17 @@ async function runPipeline(run: Run, sourceDir: string, bootstrapOutDir: string,
 
   // A pull request, as its EventBridge rule starts the check: on the source, with the ids its target passes;
   // after DeployProd, so that every stack exists and each plan refreshes all of it through the plan roles.
-  const check = pullRequestCheck(stack, stepResourceName(PR_CHECK_ID));
+  // The pull request changes a job's script, so its data plan has something to show.
+  const pr = openPullRequest(repository, join(run.workDir, PULL_REQUEST_ARTIFACT));
+  const check = startPullRequestCheck(stack, stepResourceName(PR_CHECK_ID), loadConfig(join(sourceDir, "default-config.yaml")).source, pr, pipeline.accountId);
   if (!check) return;
   if (stopped) {
-    record(run, { name: check.stage, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
+    record(run, { name: check.action.stage, result: "not run", seconds: 0, ran: "an earlier step failed", notRehearsed: [] });
     return;
   }
-  const commit = pipelineVariables["SourceVariables.CommitId"];
-  const pullRequest = { [`${PULL_REQUEST_NAMESPACE}.id`]: "1", [`${PULL_REQUEST_NAMESPACE}.sourceCommit`]: commit, [`${PULL_REQUEST_NAMESPACE}.destinationCommit`]: commit };
-  if (!(await codeBuild(check, { ...pipelineVariables, ...pullRequest }))) return;
+  run.log(`rehearsal: pull request ${pr.branch} (${pr.changedFile}) into ${pr.targetBranch}, started as ${check.startedBy} would`);
+  artifacts.set(PULL_REQUEST_ARTIFACT, pr.checkoutDir);
+  if (!(await codeBuild(check.action, { ...pipelineVariables, ...check.variables }, (stepDir) => judgeDataPlan(stepDir)))) return;
 
   // The drift check, as its schedule starts it: a change made out of band is found and named; after a re-apply, nothing.
   if (!scheduledBuild(stack, stepResourceName(DRIFT_CHECK_ID), "DriftCheck")) return;
@@ -294,6 +308,10 @@ async function destroyAll(run: Run, outDir: string): Promise<void> {
   record(run, prod);
   record(run, dev);
   record(run, await destroyOne("pipeline"));
+}
+
+/** The emulator's inventory once everything is destroyed, the s3 backend's state bucket included. */
+async function nothingLeft(run: Run): Promise<void> {
   const started = Date.now();
   const left = await projectResourcesLeft(run.emulator, run.topology.accounts);
   record(run, {
@@ -304,12 +322,4 @@ async function destroyAll(run: Run, outDir: string): Promise<void> {
     notRehearsed: [],
     error: left.length === 0 ? undefined : left.map((r) => `${r.service} ${r.type} ${r.name} (${r.account} ${r.region})`).join("\n"),
   });
-}
-
-function commitOf(dir: string): string {
-  try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: dir, encoding: "utf8" }).trim();
-  } catch {
-    return "0000000000000000000000000000000000000000";
-  }
 }

@@ -6,9 +6,10 @@
  *
  * The copy holds what `git ls-files -co --exclude-standard` would list (tracked and untracked files, not
  * the ignored ones), read from the tree itself so that no `.git` is needed (project-files.ts), with
- * node_modules, .venv and .venv-scan linked, not copied. The chosen config is
+ * node_modules, .venv, .venv-scan and .jars linked, not copied. The chosen config is
  * written into it, at the same place relative to the project, with `backend` set to `{ type: local }`
- * and every other key (and comment) as it was. Synth runs as cdktf.json's app command does, in the
+ * (an `s3` backend is kept: its bucket is the emulator's, see s3-backend-override.ts) and every other
+ * key (and comment) as it was. Synth runs as cdktf.json's app command does, in the
  * copy, into `<ws>/cdktf.out`. The project's own files and its cdktf.out are not touched.
  */
 import { execFile } from "node:child_process";
@@ -19,8 +20,8 @@ import { parseDocument } from "yaml";
 import { PROJECT_DIR } from "../stacks/config";
 import { listProjectFiles } from "./project-files";
 
-/** Large directories the copy links to instead of copying. */
-export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan"] as const;
+/** What `npm ci` and `npm run setup` install (packages, virtualenvs, the jars local Spark loads): the copy links to them instead of copying. */
+export const LINKED_DIRS = ["node_modules", ".venv", ".venv-scan", ".jars"] as const;
 
 export interface Workspace {
   /** Root of the copy */
@@ -89,6 +90,12 @@ export function withLocalBackend(configText: string, directory?: string): string
   return document.toString();
 }
 
+/** The backend the rehearsal gives the config: an `s3` one as it is (the emulator has S3), any other local (see withLocalBackend). */
+export function withRehearsalBackend(configText: string, directory?: string): string {
+  const backend = parseDocument(configText).toJS()?.backend;
+  return backend?.type === "s3" ? configText : withLocalBackend(configText, directory);
+}
+
 /** A config moved from `fromDir` to `toDir` keeps pointing at the same job scripts (jobScriptsDir is relative to the file). */
 export function withJobScriptsDirFrom(configText: string, fromDir: string, toDir: string): string {
   const document = parseDocument(configText);
@@ -130,7 +137,7 @@ export async function prepareWorkspace(options: PrepareWorkspaceOptions): Promis
   const copiedFrom = !inside.startsWith("..") && !isAbsolute(inside) ? dirname(join(dir, inside)) : dirname(source);
   mkdirSync(dirname(configFile), { recursive: true });
   const text = withJobScriptsDirFrom(readFileSync(source, "utf8"), copiedFrom, dirname(configFile));
-  writeFileSync(configFile, withLocalBackend(text, options.stateDir));
+  writeFileSync(configFile, withRehearsalBackend(text, options.stateDir));
 
   const outDir = join(dir, "cdktf.out");
   const started = Date.now();

@@ -1,7 +1,8 @@
 import { DEFAULT_CONFIG_FILE } from "../../stacks/config";
 import { synthApp } from "../../testkit/synth-app";
 import { baseConfig, writeTempProject } from "../../testkit/temp-project";
-import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables, scheduledBuild } from "../../rehearsal/pipeline-definition";
+import { parseBuildSpec, pipelineActions, pullRequestCheck, resolvePipelineVariables, scheduledBuild, webhookCheck, webhookStarts, type PullRequestEvent } from "../../rehearsal/pipeline-definition";
+import { synthPipelineJson } from "../helpers/pipeline-json";
 
 describe("pipelineActions", () => {
   const actions = pipelineActions(synthApp(DEFAULT_CONFIG_FILE).pipeline);
@@ -84,4 +85,56 @@ test("resolvePipelineVariables replaces known #{...} references and keeps unknow
   expect(resolvePipelineVariables("plan #{codepipeline.PipelineExecutionId} of #{SourceVariables.CommitId}", { "codepipeline.PipelineExecutionId": "e-1" })).toBe(
     "plan e-1 of #{SourceVariables.CommitId}",
   );
+});
+
+describe("the pull-request check of a codestar source, as its webhook starts it", () => {
+  const stack = synthPipelineJson((c) => {
+    c.source = { type: "codestar", connectionArn: "arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123", repository: "acme/glue", branch: "main" };
+  });
+  const event: PullRequestEvent = { event: "PULL_REQUEST_CREATED", id: "7", baseRef: "refs/heads/main", headRef: "refs/heads/feature", headCommit: "f".repeat(40), actorAccountId: "42" };
+
+  test("runs its project with the variables CodeBuild sets for a webhook's build", () => {
+    const check = webhookCheck(stack, "glue-pipeline-pr-check", event);
+    expect(check).toMatchObject({ kind: "codebuild", stage: "PullRequestCheck", projectName: "glue-pipeline-pr-check", inputs: ["source"] });
+    expect(check?.actionVariables).toEqual({
+      CODEBUILD_WEBHOOK_EVENT: "PULL_REQUEST_CREATED",
+      CODEBUILD_WEBHOOK_BASE_REF: "refs/heads/main",
+      CODEBUILD_WEBHOOK_HEAD_REF: "refs/heads/feature",
+      CODEBUILD_WEBHOOK_TRIGGER: "pr/7",
+      CODEBUILD_WEBHOOK_ACTOR_ACCOUNT_ID: "42",
+      CODEBUILD_SOURCE_VERSION: "pr/7",
+    });
+    // No EventBridge rule starts it: the codecommit way finds nothing.
+    expect(pullRequestCheck(stack, "glue-pipeline-pr-check")).toBeUndefined();
+  });
+
+  test("a pull request into another branch is not started by the webhook's filters, and says so", () => {
+    expect(() => webhookCheck(stack, "glue-pipeline-pr-check", { ...event, baseRef: "refs/heads/release" })).toThrow(/does not start a build for PULL_REQUEST_CREATED of refs\/heads\/feature into refs\/heads\/release/);
+  });
+
+  test("a project without a webhook gives none", () => {
+    expect(webhookCheck(stack, "glue-pipeline-deploy-dev", event)).toBeUndefined();
+    expect(webhookCheck(synthApp(DEFAULT_CONFIG_FILE).pipeline, "glue-pipeline-pr-check", event)).toBeUndefined();
+  });
+});
+
+describe("webhookStarts", () => {
+  const event: PullRequestEvent = { event: "PULL_REQUEST_UPDATED", id: "1", baseRef: "refs/heads/main", headRef: "refs/heads/x", headCommit: "a", actorAccountId: "9" };
+  const filter = (type: string, pattern: string, exclude = false) => ({ type, pattern, ...(exclude ? { exclude_matched_pattern: true } : {}) });
+
+  test("one group whose every filter passes starts a build; EVENT lists names, the others are regular expressions", () => {
+    expect(webhookStarts([{ filter: [filter("EVENT", "PULL_REQUEST_CREATED, PULL_REQUEST_UPDATED"), filter("BASE_REF", "^refs/heads/main$")] }], event)).toBe(true);
+    expect(webhookStarts([{ filter: [filter("EVENT", "PULL_REQUEST_CREATED"), filter("BASE_REF", "^refs/heads/main$")] }], event)).toBe(false);
+    expect(webhookStarts([{ filter: [filter("EVENT", "PUSH")] }, { filter: [filter("HEAD_REF", "^refs/heads/x$")] }], event)).toBe(true);
+  });
+
+  test("excludeMatchedPattern inverts a filter; no group at all starts every event", () => {
+    expect(webhookStarts([{ filter: [filter("ACTOR_ACCOUNT_ID", "^9$", true)] }], event)).toBe(false);
+    expect(webhookStarts([{ filter: [filter("ACTOR_ACCOUNT_ID", "^8$", true)] }], event)).toBe(true);
+    expect(webhookStarts(undefined, event)).toBe(true);
+  });
+
+  test("a filter type the rehearsal's pull request cannot answer is an error, not a guess", () => {
+    expect(() => webhookStarts([{ filter: [filter("FILE_PATH", "^src/")] }], event)).toThrow(/filters on FILE_PATH/);
+  });
 });

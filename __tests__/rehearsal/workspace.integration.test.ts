@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { PROJECT_DIR } from "../../stacks/config";
@@ -55,6 +55,15 @@ describe("prepareWorkspace", () => {
 
   test("links node_modules instead of copying it", () => {
     expect(lstatSync(join(ws.dir, "node_modules")).isSymbolicLink()).toBe(true);
+  });
+
+  // The data plan of a pull-request check runs the jobs' quality rules, which local Spark evaluates with the Deequ jars of .jars/
+  test("links the jars setup fetched, so local Spark in the copy finds Deequ", () => {
+    expect(lstatSync(join(ws.dir, ".jars")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(ws.dir, ".jars")).some((jar) => jar.startsWith("deequ-"))).toBe(true);
+  });
+
+  test("copies the project's own files", () => {
     expect(readFileSync(join(ws.dir, "main.ts"), "utf8")).toBe(readFileSync(join(PROJECT_DIR, "main.ts"), "utf8"));
   });
 });

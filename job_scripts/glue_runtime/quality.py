@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
+from py4j.java_gateway import JavaPackage
 from pyspark.sql import DataFrame
 
 QUALITY_ARG_SUFFIX = "_quality"
@@ -111,6 +112,8 @@ def evaluate_locally(frame: DataFrame, quality: OutputQuality, references: Mappi
     jvm = spark._jvm
     try:
         evaluator = jvm.com.amazon.deequ.dqdl.EvaluateDataQuality
+        if isinstance(evaluator, JavaPackage):  # py4j names a class it cannot load a package, not an error
+            raise LookupError("com.amazon.deequ.dqdl.EvaluateDataQuality is not a loaded class")
         scala_map = getattr(getattr(jvm.scala.collection.immutable, "Map$"), "MODULE$").empty()
     except Exception as error:  # py4j raises a bare Py4JError for a class it cannot find
         raise RuntimeError(f"Deequ is not on local Spark's classpath ({error}); run npm run setup, which fetches it into .jars/") from error

@@ -1,6 +1,7 @@
 """The legislators outputs against their configured data-quality rules: data made to break one rule fails
 exactly that rule, and a job run stops before writing. (Each job's own test checks that the sample passes.)"""
 import json
+from types import SimpleNamespace
 
 import pytest
 from pyspark.sql import functions as F
@@ -8,6 +9,7 @@ from pyspark.sql import functions as F
 import join_legislators
 import process_legislators
 from legislators.transforms import clean_persons, join_legislators as join_transform, summarize_memberships
+from glue_runtime.quality import QUALITY_ARG_SUFFIX, evaluate_locally, output_quality
 from quality_rules import failed_rules, quality_argument
 
 
@@ -131,3 +133,13 @@ def test_a_quality_argument_that_is_not_the_stacks_json_exits_2_naming_it(spark,
 
     assert process_legislators.main(argv, spark=spark) == 2
     assert capsys.readouterr().err.startswith("error: argument --output_path_quality is not the JSON the stack writes")
+
+
+def test_without_deequ_on_the_classpath_the_error_says_to_run_setup(spark):
+    # py4j hands back a JavaPackage, not an error, for a class the JVM cannot load
+    missing_class = spark._jvm.com.amazon.deequ.dqdl.NoSuchEvaluator
+    jvm = SimpleNamespace(com=SimpleNamespace(amazon=SimpleNamespace(deequ=SimpleNamespace(dqdl=SimpleNamespace(EvaluateDataQuality=missing_class)))), scala=spark._jvm.scala)
+    frame = SimpleNamespace(sparkSession=SimpleNamespace(_jvm=jvm))
+
+    with pytest.raises(RuntimeError, match=r"Deequ is not on local Spark's classpath .*run npm run setup"):
+        evaluate_locally(frame, output_quality({"output_path" + QUALITY_ARG_SUFFIX: quality_argument("ProcessLegislators", "output_path")}, "output_path"), {})

@@ -129,9 +129,15 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
   ),
   gap(
     "codebuild-webhooks",
-    "CreateWebhook, UpdateWebhook and DeleteWebhook attach a project to its GitHub, GitLab or Bitbucket repository through a CodeConnections connection (the pull-request check of a codestar source).",
-    "Not implemented (HTTP 500, NotImplementedError).",
-    "accepted: the rehearsed topologies use CodeCommit, whose pull-request check an EventBridge rule starts; a codestar source's webhook and status reporting are not rehearsed",
+    "CreateWebhook, UpdateWebhook and DeleteWebhook attach a project to its GitHub, GitLab or Bitbucket repository (only a project with such a source, one webhook each), and BatchGetProjects shows it as the project's webhook (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateWebhook.html); the repository's pull-request events then start builds that pass the webhook's filter groups.",
+    "Not implemented (HTTP 500, NotImplementedError), so a codestar source's pull-request check cannot be applied.",
+    "patched in the launcher (moto_patches/codebuild_webhooks.py): the webhook is kept on its project; no repository sends events, so the rehearsal starts the check as the webhook would for its pull request, once the webhook's filter groups accept that event (rehearsal/pipeline-definition.ts)",
+  ),
+  gap(
+    "codestar-connections",
+    "A CodeStar connection (CodeConnections) hands CodePipeline's CodeStarSourceConnection action the branch's files (CODE_ZIP) and CodeBuild a clone of the repository, once its handshake made it Available (https://docs.aws.amazon.com/dtconsole/latest/userguide/welcome-connections.html).",
+    "Has no CodeStar Connections or CodeConnections service, and no repository host behind one.",
+    "checked outside the emulator: the stacks create no connection (the config names one made by hand); the rehearsal's Source step exports the branch from a local git repository and the pull-request check gets a clone of it (rehearsal/source-repository.ts); the connection's own permissions (codeconnections:UseConnection, GetConnectionToken) are not exercised",
   ),
   gap(
     "glue-workflow-runs",

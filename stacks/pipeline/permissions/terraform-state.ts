@@ -34,6 +34,15 @@ export function tokenStatements(backend: BackendConfig, secretName: string, acco
   ];
 }
 
+/**
+ * What `terraform init` lists besides the state's own path: the S3 backend looks for the stack's other
+ * workspaces under `<workspace_key_prefix>/` ("The default workspace key prefix is env:", Terraform, "S3
+ * backend: State Storage", https://developer.hashicorp.com/terraform/language/backend/s3), with
+ * ListObjectsV2 and prefix `env:/`; refused, init fails ("Failed to get existing workspaces"). The stacks
+ * use no other workspace, so this lists nothing; exactly this prefix, never `env:/*`.
+ */
+export const WORKSPACE_LIST_PREFIX = "env:/";
+
 /** Access to one stack's state in the S3 backend. `write` is for apply and for plan's lock. */
 export function stateStatements(backend: BackendConfig, stackName: string, partition: string): PolicyStatement[] {
   if (backend.type !== "s3") return [];
@@ -48,7 +57,7 @@ export function stateStatements(backend: BackendConfig, stackName: string, parti
       Effect: "Allow",
       Action: "s3:ListBucket",
       Resource: bucketArn,
-      Condition: { StringLike: { "s3:prefix": [`${backend.keyPrefix}/${stackName}/*`] } },
+      Condition: { StringLike: { "s3:prefix": [`${backend.keyPrefix}/${stackName}/*`, WORKSPACE_LIST_PREFIX] } },
     },
     {
       Sid: "ReadWriteState",
@@ -91,7 +100,7 @@ export function stateReadStatements(backend: BackendConfig, stackNames: readonly
       Effect: "Allow",
       Action: "s3:ListBucket",
       Resource: bucketArn,
-      Condition: { StringLike: { "s3:prefix": stackNames.map((stack) => `${backend.keyPrefix}/${stack}/*`) } },
+      Condition: { StringLike: { "s3:prefix": [...stackNames.map((stack) => `${backend.keyPrefix}/${stack}/*`), WORKSPACE_LIST_PREFIX] } },
     },
     {
       Sid: "ReadState",
