@@ -65,13 +65,14 @@ describe("data quality in the stage's stack", () => {
     expect(publisher.Condition.ArnEquals["aws:SourceArn"]).toContain("arn:aws:events:eu-west-1:222222222222:rule/glue-dev-quality-alerts");
   });
 
+  // The event of an evaluation in a job, as Glue sends it: the run's id is context.jobId.
   test("the message names the job, the run, the output, the counts and the score", () => {
     const target = only(json, "aws_cloudwatch_event_target").find((t) => t.target_id === "quality-alerts-topic")!;
     const { input_paths: paths, input_template: template } = target.input_transformer;
     const event = {
       time: "2026-11-25T02:00:00Z",
       detail: {
-        context: { contextType: "GLUE_JOB", jobName: "dev-JoinLegislators", jobRunId: "jr_0123", evaluationContext: "dev-JoinLegislators-output_path" },
+        context: { contextType: "GLUE_JOB", jobId: "jr_0123", jobName: "dev-JoinLegislators", evaluationContext: "dev-JoinLegislators-output_path" },
         state: "FAILED", score: 0.5, numRulesSucceeded: 1, numRulesFailed: 1,
       },
     };

@@ -22,6 +22,8 @@ from typing import Callable, Mapping, Optional, Sequence
 from py4j.java_gateway import JavaPackage
 from pyspark.sql import DataFrame
 
+from .quality_results import publish_locally
+
 QUALITY_ARG_SUFFIX = "_quality"
 ON_FAILURE = ("fail", "warn")
 PASSED = "Passed"
@@ -181,8 +183,11 @@ def check_output(frame: DataFrame, args: Mapping[str, Optional[str]], output: st
     if quality is None:
         return []
     job = args.get("JOB_NAME")
-    results = _evaluators[-1](frame, quality, references)
+    evaluator = _evaluators[-1]
+    results = evaluator(frame, quality, references)
     print(format_results(job, quality, results))
+    if evaluator is evaluate_locally:  # on Glue, EvaluateDataQuality publishes them itself
+        publish_locally(quality, results)
     if all(r.passed for r in results):
         return results
     message = failure_message(job, quality, results)

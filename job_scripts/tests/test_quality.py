@@ -10,6 +10,7 @@ import join_legislators
 import process_legislators
 from legislators.transforms import clean_persons, join_legislators as join_transform, summarize_memberships
 from glue_runtime.quality import QUALITY_ARG_SUFFIX, evaluate_locally, output_quality
+from glue_runtime.quality_results import RESULTS_FILE_ENV
 from quality_rules import failed_rules, quality_argument
 
 
@@ -143,3 +144,31 @@ def test_without_deequ_on_the_classpath_the_error_says_to_run_setup(spark):
 
     with pytest.raises(RuntimeError, match=r"Deequ is not on local Spark's classpath .*run npm run setup"):
         evaluate_locally(frame, output_quality({"output_path" + QUALITY_ARG_SUFFIX: quality_argument("ProcessLegislators", "output_path")}, "output_path"), {})
+
+
+def test_with_a_results_file_named_each_evaluation_is_published_to_it_as_one_line(spark, sample_paths, tmp_path, monkeypatch):
+    results = tmp_path / "quality-results.jsonl"
+    monkeypatch.setenv(RESULTS_FILE_ENV, str(results))
+    quality = json.loads(quality_argument("ProcessLegislators", "output_path"))
+    quality["rules"].append({"rule": "RowCount > 100"})
+    quality["rules"].append({"rule": 'DetectAnomalies "RowCount"', "awsOnly": True})
+    argv = ["--JOB_NAME", "dev-ProcessLegislators", "--input_path", sample_paths["persons"], "--output_path", str(tmp_path / "p"),
+            "--output_path_quality", json.dumps(quality)]
+
+    assert process_legislators.main(argv, spark=spark) == 3
+
+    [record] = [json.loads(line) for line in results.read_text().splitlines()]
+    assert record["evaluationContext"] == quality["context"] and record["output"] == "output_path"
+    assert [r["rule"] for r in record["rules"] if not r["passed"]] == ["RowCount > 100"]
+    assert {"rule": "RowCount > 100", "passed": False, "measured": "RowCount 8"} in record["rules"]
+    assert len(record["rules"]) == 5 and record["skipped"] == ['DetectAnomalies "RowCount"']
+
+
+def test_without_a_results_file_named_nothing_is_published(spark, sample_paths, tmp_path, monkeypatch):
+    monkeypatch.delenv(RESULTS_FILE_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)
+    argv = ["--JOB_NAME", "dev-ProcessLegislators", "--input_path", sample_paths["persons"], "--output_path", str(tmp_path / "p"),
+            "--output_path_quality", quality_argument("ProcessLegislators", "output_path")]
+
+    assert process_legislators.main(argv, spark=spark) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]

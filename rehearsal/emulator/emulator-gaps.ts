@@ -170,6 +170,12 @@ export const EMULATOR_GAPS: readonly EmulatorGap[] = [
     "patched in the launcher (moto_patches/glue_data_quality_rulesets.py): the rulesets are kept and tagged; their rules are evaluated by the job runs, with Deequ",
   ),
   gap(
+    "glue-data-quality-events",
+    "An EvaluateDataQuality transform that publishes its results makes Glue Data Quality send \"Data Quality Evaluation Results Available\" (source aws.glue-dataquality; detail context {contextType GLUE_JOB, jobId: the run's id, jobName, evaluationContext}, resultId, rulesetNames, state FAILED when a rule failed, score, numRulesSucceeded, numRulesFailed, numRulesSkipped) to the default bus (EventBridge events reference, \"AWS Glue Data Quality events\"; AWS Glue Developer Guide, \"Setting up alerts, deployments, and scheduling\").",
+    "Runs no job and sends no event, so no rule on data-quality results ever fires.",
+    "patched in the launcher (moto_patches/glue_data_quality_events.py): the job runtime publishes each local (Deequ) evaluation to the run's quality-results.jsonl; at the run's end each becomes one event on the default bus, ahead of the run's state change event",
+  ),
+  gap(
     "glue-job-state-change-events",
     "A job run that ends SUCCEEDED, FAILED, TIMEOUT or STOPPED sends a \"Glue Job State Change\" event (source aws.glue, detail jobName, severity, state, jobRunId, message) to the default event bus of its account and region (AWS Glue Developer Guide, \"Automating AWS Glue with EventBridge\").",
     "Sends no event for any job run, so no rule on Glue's events ever fires.",

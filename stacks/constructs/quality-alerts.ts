@@ -4,7 +4,10 @@
  * on the stage's job-alerts topic. Amazon EventBridge events reference, "AWS Glue Data Quality events"
  * (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-glue-dataquality.html); the event's
  * detail, AWS Glue Developer Guide, "Setting up alerts, deployments, and scheduling"
- * (https://docs.aws.amazon.com/glue/latest/dg/data-quality-alerts.html).
+ * (https://docs.aws.amazon.com/glue/latest/dg/data-quality-alerts.html). For an evaluation in a job, its
+ * context is { contextType: GLUE_JOB, jobId: the run's id, jobName, evaluationContext }, and the counts are
+ * numRulesSucceeded / numRulesFailed, as events captured from Glue show them (aws-samples' InsuranceLake
+ * documents one); the guide's sample spells them rulesSucceeded / rulesFailed.
  */
 import { CloudwatchEventRule, CloudwatchEventTarget, Construct } from "../cdktf";
 import type { NoticeTopic } from "./notice-topic";
@@ -59,7 +62,8 @@ export class QualityAlerts extends Construct {
       inputTransformer: {
         inputPaths: {
           job: "$.detail.context.jobName",
-          run: "$.detail.context.jobRunId",
+          // A job's evaluation names its run in context.jobId (jr_...); the context has no jobRunId (see the header).
+          run: "$.detail.context.jobId",
           context: "$.detail.context.evaluationContext",
           failed: "$.detail.numRulesFailed",
           passed: "$.detail.numRulesSucceeded",

@@ -14,13 +14,12 @@ builds the event and hands it to each rule of the default bus, as PutEvents woul
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timezone
 from typing import Any
 
 from moto.moto_api._internal import mock_random
 
-from moto_support.backend_lock import BACKENDS
+from moto_support.default_bus import send_to_default_bus
 from moto_support.glue_job_run import LocalJobRun, on_run_end
 
 #: The run states a Glue Job State Change event carries.
@@ -54,22 +53,8 @@ def state_change_event(run: LocalJobRun) -> dict[str, Any]:
 
 
 def _send(run: LocalJobRun) -> None:
-    if run.status not in STATE_CHANGE_EVENT_STATES:
-        return
-    from moto.events.models import events_backends
-
-    event = state_change_event(run)
-    with BACKENDS:
-        backend = events_backends[run.spec.account_id][run.spec.region]
-        bus = backend.event_buses.get("default")
-        rules = list(bus.rules.values()) if bus is not None else []
-        for rule in rules:
-            if rule.state != "ENABLED":
-                continue
-            try:
-                rule.send_to_targets(event)
-            except Exception as error:  # a target's failure is the rule's FailedInvocations, never the run's
-                print(f"glue-job-state-change-events: {rule.arn}: {error!r}", file=sys.stderr, flush=True)
+    if run.status in STATE_CHANGE_EVENT_STATES:
+        send_to_default_bus(run.spec.account_id, run.spec.region, state_change_event(run), "glue-job-state-change-events")
 
 
 def apply(**_: Any) -> None:

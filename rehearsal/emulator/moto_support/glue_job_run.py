@@ -48,6 +48,8 @@ class LocalJobRun:
         self.job_run_id = f"jr_{mock_random.get_random_hex(64)}"
         self.status = "RUNNING"
         self.error_message: Optional[str] = None
+        #: What the run's data-quality evaluations published (glue_runtime.quality_results), in their order.
+        self.quality_results: list[dict[str, Any]] = []
         self.started_on = _now()
         self.modified_on = self.started_on
         self.completed_on: Optional[datetime] = None

@@ -5,9 +5,8 @@ role; one that S3 denied fails the run, naming the role, the action, the resourc
 (glue_run_s3_calls.py).
 
 One thread per run, one folder per run (<runs dir>/<job>/<run id>/: script/, libraries/, spark-conf/,
-work/, stdout.log, stderr.log, s3-calls.json, and runner.log when the emulator itself failed), one JVM
-per run: runs stay
-apart, so concurrent runs and a killed run leave the others alone. The local catalog's warehouse,
+work/, stdout.log, stderr.log, s3-calls.json, quality-results.jsonl when the script evaluated data quality,
+and runner.log when the emulator itself failed), one JVM per run: runs stay apart, so concurrent runs and a killed run leave the others alone. The local catalog's warehouse,
 <runs dir>/spark-warehouse, is shared by the runs of one emulator; each run's catalog is Spark's
 in-memory one, so a job that reads a table an earlier run wrote registers it from its location (the
 job runtime does that off Glue).
@@ -15,6 +14,7 @@ job runtime does that off Glue).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import threading
@@ -38,6 +38,9 @@ WAREHOUSE_ENV = "GLUE_LOCAL_WAREHOUSE"
 #: Where the job runtime finds the data-quality jars (glue_runtime.job_session.JARS_DIR_ENV): its runtime
 #: comes from the libraries zip here, so it is told the project's .jars/ (requirements-jars.txt).
 JARS_ENV = "GLUE_LOCAL_JARS"
+#: The file the job runtime publishes each data-quality evaluation to (glue_runtime.quality_results).
+QUALITY_RESULTS_ENV = "GLUE_LOCAL_QUALITY_RESULTS"
+QUALITY_RESULTS_FILE = "quality-results.jsonl"
 _PROJECT_JARS = Path(__file__).resolve().parents[3] / ".jars"
 # Nothing of the emulator's own environment that would change what the script sees or whom it acts as.
 _NOT_INHERITED = ("AWS_", "PYTHONPATH", "PYTHONHOME", "PYSPARK_", "SPARK_HOME")
@@ -69,6 +72,19 @@ def _sse_kms_key(account: str, region: str, name: Optional[str]) -> Optional[str
         if item.get("S3EncryptionMode") == "SSE-KMS":
             return item.get("KmsKeyArn")
     return None
+
+
+def read_quality_results(path: Path) -> list[dict[str, Any]]:
+    """The evaluations a run published; a line the script left half-written (killed mid-write) is dropped."""
+    if not path.is_file():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return records
 
 
 class GlueRunner:
@@ -122,6 +138,7 @@ class GlueRunner:
                     run_dir / "stderr.log",
                 )
             calls.write(run_dir / "s3-calls.json")
+            run.quality_results = read_quality_results(run_dir / QUALITY_RESULTS_FILE)
             if outcome.timed_out:
                 # Glue stops the run where it is; what S3A wrote so far stays where it is.
                 run.finish("TIMEOUT", f"Job run timed out after {spec.timeout_minutes} minute(s) (its Timeout)")
@@ -171,6 +188,7 @@ class GlueRunner:
                 "SPARK_CONF_DIR": str(spark_conf_dir),
                 WAREHOUSE_ENV: str(self.settings.runs_dir / "spark-warehouse"),
                 JARS_ENV: os.environ.get(JARS_ENV) or str(_PROJECT_JARS),
+                QUALITY_RESULTS_ENV: str(run_dir / QUALITY_RESULTS_FILE),
                 "AWS_ACCESS_KEY_ID": credentials.access_key_id,
                 "AWS_SECRET_ACCESS_KEY": credentials.secret_access_key,
                 "AWS_SESSION_TOKEN": credentials.session_token,
