@@ -31,6 +31,7 @@ import { projectResourcesLeft } from "./emulator/emulator-inventory";
 import { checkStepPermissions, type PermissionFinding, type RoleUse } from "./permission-check";
 import { pipelineActions, resolvePipelineVariables, scheduledBuild, type PipelineAction } from "./pipeline-definition";
 import { judgeDataPlan, PULL_REQUEST_ARTIFACT, startPullRequestCheck } from "./pull-request-steps";
+import { duplicatedRunOf, NO_DUPLICATED_RUN, qualityFailureAlertStep } from "./quality-alert-step";
 import { createSourceRepository, exportSource, openPullRequest, type SourceRepository } from "./source-repository";
 import { stateStep, type StateBucketRun } from "./state-steps";
 import type { RehearsalReport, StepReport } from "./report";
@@ -100,11 +101,15 @@ export async function rehearse(options: RehearseOptions): Promise<RehearsalRepor
     const integTest = integTestReportFiles(pipelineActions(JSON.parse(readFileSync(join(workspace.outDir, "stacks", "pipeline", "cdk.tf.json"), "utf8"))), join(workDir, "steps"));
     const jobRuns = withS3Calls(integTest ? readJobRuns(integTest.files) : [], emulator.glueRunsDir);
     if (glueJobRuns === "local-spark" && steps.some((s) => s.name === integTest?.stage && s.result === "passed")) record(run, await jobOutputsStep(emulator, config, workDir, log));
-    // Alerts followed to a subscriber, once everything is deployed: a failed job run, a failed execution, and successes that send none.
+    // Alerts followed to a subscriber, once everything is deployed: a failed job run, a failed data-quality rule, a failed execution, and successes that send none.
     const deployed = bootstrapped && steps.every((s) => s.result === "passed");
     const notRun = (name: string, why: string) => record(run, { name, result: "not run", seconds: 0, ran: why, notRehearsed: [] });
     if (deployed && glueJobRuns === "local-spark") record(run, await jobFailureAlertStep(emulator, config, topology.stages.dev, workDir));
     else notRun("JobFailureAlert", deployed ? `Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): no run fails, none sends an event` : "an earlier step failed");
+    const duplicated = glueJobRuns === "local-spark" ? duplicatedRunOf(config) : undefined;
+    if (deployed && duplicated) record(run, await qualityFailureAlertStep(emulator, duplicated, topology.stages.dev, workDir));
+    else if (glueJobRuns === "local-spark" && !duplicated) run.changes.add(NO_DUPLICATED_RUN);
+    else notRun("QualityFailureAlert", deployed ? `Glue job runs are moto's (${GLUE_JOB_RUNS_ENV}=moto): no rule is evaluated` : "an earlier step failed");
     if (deployed) record(run, await pipelineFailureAlertStep(emulator, topology.pipeline, executionId, workDir));
     else notRun("PipelineFailureAlert", "an earlier step failed");
     // A person's `npm run diff` after changing the config, against what the pipeline deployed.
