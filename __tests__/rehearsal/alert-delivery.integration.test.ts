@@ -5,33 +5,15 @@
  * subscribed to the topic. The rehearsal does the same with events from real failed job runs.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { followAlert, type AlertTrigger } from "../../rehearsal/alert-steps";
-import { EMULATOR_DIR, startEmulator, type Emulator } from "../../rehearsal/emulator/emulator";
+import { EMULATOR_DIR } from "../../rehearsal/emulator/emulator";
 import { STATE_CHANGE_EVENT_STATES } from "../../stacks/constants/glue-job-run-states";
-import { awsClientEnv } from "../../rehearsal/emulator/emulator-override";
 import { VENV_PYTHON } from "../../rehearsal/emulator/moto-server";
-import { resourcesOf, synthGlueStack } from "../helpers/synth-glue-stack";
+import { synthGlueStack } from "../helpers/synth-glue-stack";
+import { alertBlocks, deployAlerts, DEV, startAlertEmulator, stopAlertEmulator, type AlertEmulator } from "../helpers/alert-emulator";
 import { baseConfig, writeTempProject } from "../../testkit/temp-project";
 
-const dev = { accountId: "222222222222", region: "eu-west-1" };
 type Json = Record<string, any>;
-const only = (json: Json, type: string): Json => Object.values(resourcesOf(json, type))[0];
-
-/** Creates the key, the topic, its policy, the rule and its target from the synthesized blocks; prints the topic's ARN. */
-const SETUP = `
-import json, sys, boto3
-plan = json.load(sys.stdin)
-kms, sns, events = boto3.client("kms"), boto3.client("sns"), boto3.client("events")
-key = kms.create_key(Policy=plan["keyPolicy"])["KeyMetadata"]["Arn"]
-topic = sns.create_topic(Name=plan["topicName"], Attributes={"KmsMasterKeyId": key})["TopicArn"]
-sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=plan["topicPolicy"].replace("TOPIC_ARN", topic))
-events.put_rule(Name=plan["ruleName"], EventPattern=plan["eventPattern"])
-events.put_targets(Rule=plan["ruleName"], Targets=[{"Id": "t", "Arn": topic, "InputTransformer": plan["inputTransformer"]}])
-print(json.dumps({"topicArn": topic, "keyArn": key}))
-`;
 
 const glueEvent = (state: string, runId: string, message: string): AlertTrigger => ({
   label: `${state} ${runId}`,
@@ -44,48 +26,24 @@ const glueEvent = (state: string, runId: string, message: string): AlertTrigger 
   },
 });
 
-// The dev stack's job-alerts rule and its target, as both suites deploy them.
-const json = synthGlueStack(writeTempProject(baseConfig()), "dev").json;
-const rule = only(json, "aws_cloudwatch_event_rule");
-const target = only(json, "aws_cloudwatch_event_target");
+// The dev stack's job-alerts key, topic policy, rule and target, as both suites deploy them.
+const blocks = alertBlocks(synthGlueStack(writeTempProject(baseConfig()), "dev").json, "glue-dev-job-alerts");
+const [rule] = blocks.rules;
 
 describe("alert delivery: a Glue event through the deployed rule, the topic's key and SNS to a subscriber", () => {
-  let emulator: Emulator;
-  let workDir: string;
-  let env: Record<string, string>;
-  const topicPolicy = only(json, "aws_sns_topic_policy").policy.replace(/\$\{aws_sns_topic\.[^}]+\}/g, "TOPIC_ARN");
-
-  const setUp = (keyPolicy: string, suffix: string): { topicArn: string } =>
-    JSON.parse(
-      execFileSync(VENV_PYTHON, ["-c", SETUP], {
-        env,
-        encoding: "utf8",
-        input: JSON.stringify({
-          keyPolicy,
-          topicName: `${rule.name}-${suffix}`,
-          topicPolicy,
-          ruleName: `${rule.name}${suffix === "fixed" ? "" : `-${suffix}`}`,
-          eventPattern: rule.event_pattern,
-          inputTransformer: { InputPathsMap: target.input_transformer.input_paths, InputTemplate: target.input_transformer.input_template },
-        }),
-      }).trim(),
-    );
+  let running: AlertEmulator;
 
   beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "alert-delivery-test-"));
-    emulator = await startEmulator({ workDir });
-    env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, await emulator.adminCredentials(dev.accountId), { dir: join(workDir, "aws"), region: dev.region }) };
+    running = await startAlertEmulator("alert-delivery-test-");
   }, 60_000);
 
-  afterAll(async () => {
-    await emulator?.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAlertEmulator(running));
 
   test("a failed run's alert arrives once, its message as Glue wrote it; a successful run's event sends none", async () => {
-    const { topicArn } = setUp(only(json, "aws_kms_key").policy, "fixed");
+    const { topicArn } = deployAlerts(running, { ...blocks, topicName: `${rule.name}-fixed` });
     const message = 'An error occurred while calling o97.json.\n: AnalysisException: [PATH_NOT_FOUND] Path does not exist: "s3://in/persons.json-missing" (C:\\tmp)';
-    const results = await followAlert(emulator, dev, { topicArn, queueName: "follow-fixed", waitSeconds: 3, triggers: [glueEvent("SUCCEEDED", "jr_ok", "Job run succeeded"), glueEvent("FAILED", "jr_bad", message)] }, workDir);
+    const triggers = [glueEvent("SUCCEEDED", "jr_ok", "Job run succeeded"), glueEvent("FAILED", "jr_bad", message)];
+    const results = await followAlert(running.emulator, DEV, { topicArn, queueName: "follow-fixed", waitSeconds: 3, triggers }, running.workDir);
     expect(results.map((r) => r.messages)).toEqual([
       [],
       [
@@ -96,61 +54,37 @@ describe("alert delivery: a Glue event through the deployed rule, the topic's ke
   }, 120_000);
 
   test("with the key policy conditioned on aws:SourceArn, as it was, KMS refuses EventBridge and nothing arrives", async () => {
-    const before = JSON.parse(only(json, "aws_kms_key").policy);
+    const before = JSON.parse(blocks.keyPolicy);
     const events = before.Statement.find((s: Json) => s.Principal?.Service === "events.amazonaws.com");
-    events.Condition = { ArnEquals: { "aws:SourceArn": `arn:aws:events:${dev.region}:${dev.accountId}:rule/${rule.name}-old` } };
-    const { topicArn } = setUp(JSON.stringify(before), "old");
-    const results = await followAlert(emulator, dev, { topicArn, queueName: "follow-old", waitSeconds: 3, triggers: [glueEvent("FAILED", "jr_old", "boom")] }, workDir);
+    events.Condition = { ArnEquals: { "aws:SourceArn": `arn:aws:events:${DEV.region}:${DEV.accountId}:rule/${rule.name}-old` } };
+    const { topicArn } = deployAlerts(running, { keyPolicy: JSON.stringify(before), topicName: `${rule.name}-old`, topicPolicy: blocks.topicPolicy, rules: [{ ...rule, name: `${rule.name}-old` }] });
+    const results = await followAlert(running.emulator, DEV, { topicArn, queueName: "follow-old", waitSeconds: 3, triggers: [glueEvent("FAILED", "jr_old", "boom")] }, running.workDir);
     expect(results[0].messages).toEqual([]);
   }, 120_000);
 });
 
 /** Jobs of a dev stage whose runs really run (gap glue-job-runs): one succeeds, one raises Glue-like text. */
-const JOB_SETUP = `
-import json, boto3
-from botocore.config import Config
-s3 = boto3.client("s3", config=Config(s3={"addressing_style": "path"})); iam, glue = boto3.client("iam"), boto3.client("glue")
-s3.create_bucket(Bucket="code-dev", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
-s3.put_object(Bucket="code-dev", Key="works.py", Body=b"print('done')\\n")
-s3.put_object(Bucket="code-dev", Key="fails.py", Body=b"raise FileNotFoundError('Path does not exist: \\"s3://in/persons.json-missing/\\" (see the log)')\\n")
-iam.create_role(RoleName="job-runner", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "glue.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))
-iam.put_role_policy(RoleName="job-runner", PolicyName="run", PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::code-dev/*"}]}))
-for name, script in (("dev-Works", "works.py"), ("dev-Fails", "fails.py")):
-    glue.create_job(Name=name, Role="arn:aws:iam::222222222222:role/job-runner", Command={"Name": "glueetl", "ScriptLocation": "s3://code-dev/" + script}, GlueVersion="5.1", Timeout=5)
-`;
+const JOBS = {
+  "dev-Works": "print('done')\n",
+  "dev-Fails": "raise FileNotFoundError('Path does not exist: \"s3://in/persons.json-missing/\" (see the log)')\n",
+};
 
 describe("alert delivery from a real run: the emulator's Glue sends the event when a run ends", () => {
-  let emulator: Emulator;
-  let workDir: string;
-  let env: Record<string, string>;
+  let running: AlertEmulator;
 
   beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), "alert-delivery-runs-test-"));
-    emulator = await startEmulator({ workDir, glueJobRuns: "local-spark" });
-    env = { PATH: process.env.PATH ?? "", ...awsClientEnv(emulator, await emulator.adminCredentials(dev.accountId), { dir: join(workDir, "aws"), region: dev.region }) };
-    execFileSync(VENV_PYTHON, ["-c", JOB_SETUP], { env });
+    running = await startAlertEmulator("alert-delivery-runs-test-", JOBS);
   }, 60_000);
 
-  afterAll(async () => {
-    await emulator?.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAlertEmulator(running));
 
   test("a run that fails brings one alert with Glue's error; a run that succeeds, none", async () => {
-    const plan = {
-      keyPolicy: only(json, "aws_kms_key").policy,
-      topicName: rule.name,
-      topicPolicy: only(json, "aws_sns_topic_policy").policy.replace(/\$\{aws_sns_topic\.[^}]+\}/g, "TOPIC_ARN"),
-      ruleName: rule.name,
-      eventPattern: rule.event_pattern,
-      inputTransformer: { InputPathsMap: target.input_transformer.input_paths, InputTemplate: target.input_transformer.input_template },
-    };
-    const { topicArn } = JSON.parse(execFileSync(VENV_PYTHON, ["-c", SETUP], { env, encoding: "utf8", input: JSON.stringify(plan) }).trim());
+    const { topicArn } = deployAlerts(running, blocks);
     const triggers: AlertTrigger[] = [
       { label: "works", kind: "glue-run", jobName: "dev-Works" },
       { label: "fails", kind: "glue-run", jobName: "dev-Fails" },
     ];
-    const [works, fails] = await followAlert(emulator, dev, { topicArn, queueName: "follow-runs", waitSeconds: 4, runTimeoutSeconds: 120, triggers }, workDir);
+    const [works, fails] = await followAlert(running.emulator, DEV, { topicArn, queueName: "follow-runs", waitSeconds: 4, runTimeoutSeconds: 120, triggers }, running.workDir);
     expect(works).toMatchObject({ state: "SUCCEEDED", messages: [] });
     expect(fails.state).toBe("FAILED");
     expect(fails.error).toContain('Path does not exist: "s3://in/persons.json-missing/" (see the log)');
