@@ -102,6 +102,8 @@ func main() {
 	deadline := flag.Duration("deadline", 5*time.Minute, "stop after this long whatever the count")
 	akid := flag.String("access-key", "AKIAREHEARSALBOOTSTRAP", "the emulator's bootstrap keys: unenforced")
 	out := flag.String("json", "", "write figures as JSON here")
+	idleTimeout := flag.Duration("idle-timeout", 90*time.Second, "the transport's IdleConnTimeout (aws-sdk-go-v2: 90 s)")
+	gap := flag.Duration("gap", 0, "each worker waits this long (up to 10% more or less) before each request: connections sit idle in the pool")
 	flag.Parse()
 	pem, err := os.ReadFile(*ca)
 	if err != nil {
@@ -116,7 +118,7 @@ func main() {
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   10,
-		IdleConnTimeout:       90 * time.Second,
+		IdleConnTimeout:       *idleTimeout,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: 1 * time.Second,
 		TLSClientConfig:       &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12},
@@ -143,6 +145,9 @@ func main() {
 				i := atomic.AddInt64(&next, 1)
 				if i > int64(*count) || time.Since(start) > *deadline {
 					return
+				}
+				if *gap > 0 {
+					time.Sleep(*gap + time.Duration((int64(i)*7919%201-100))*(*gap)/1000)
 				}
 				q := mix(w, int(i))
 				r, _ := http.NewRequest(q.method, *endpoint+q.path, strings.NewReader(string(q.body)))
