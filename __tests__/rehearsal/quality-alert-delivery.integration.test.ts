@@ -26,12 +26,11 @@ function synthWithRules(): Record<string, any> {
 const evaluationScript = (rowCount: number) => `
 import sys
 sys.path.insert(0, ${JSON.stringify(join(PROJECT_DIR, "job_scripts"))})
-from types import SimpleNamespace
 from glue_runtime.quality import RuleResult
 from glue_runtime.quality_results import publish_locally
 job = sys.argv[sys.argv.index("--JOB_NAME") + 1]
-quality = SimpleNamespace(context=job + "-output_path", output="output_path", left_to_glue=['DetectAnomalies "RowCount"'])
-publish_locally(quality, [RuleResult("RowCount > 0", ${rowCount} > 0, {"Dataset.*.RowCount": ${rowCount}}), RuleResult('IsUnique "id"', True, {"Column.id.Uniqueness": 1.0})])
+results = [RuleResult("RowCount > 0", ${rowCount} > 0, {"Dataset.*.RowCount": ${rowCount}}), RuleResult('IsUnique "id"', True, {"Column.id.Uniqueness": 1.0})]
+publish_locally(job + "-output_path", "output_path", results, ['DetectAnomalies "RowCount"'])
 if ${rowCount} == 0:
     sys.exit("error: " + job + ": data quality of output output_path failed 1 of 2 rules: RowCount > 0 (measured RowCount 0); the output was not written")
 `;

@@ -187,7 +187,7 @@ def check_output(frame: DataFrame, args: Mapping[str, Optional[str]], output: st
     results = evaluator(frame, quality, references)
     print(format_results(job, quality, results))
     if evaluator is evaluate_locally:  # on Glue, EvaluateDataQuality publishes them itself
-        publish_locally(quality, results)
+        publish_locally(quality.context, quality.output, results, quality.left_to_glue)
     if all(r.passed for r in results):
         return results
     message = failure_message(job, quality, results)

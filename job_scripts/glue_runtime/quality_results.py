@@ -6,27 +6,25 @@ Unset, as in `npm run job` and pytest, nothing is written.
 """
 import json
 import os
-from typing import TYPE_CHECKING, Sequence
-
-if TYPE_CHECKING:  # quality.py calls this module
-    from .quality import OutputQuality, RuleResult
+from typing import Any, Sequence
 
 RESULTS_FILE_ENV = "GLUE_LOCAL_QUALITY_RESULTS"
 
 
-def results_record(quality: "OutputQuality", results: Sequence["RuleResult"]) -> dict:
-    """One evaluation: its context, each rule's outcome and measure, and the rules left to Glue (skipped here)."""
+def results_record(context: str, output: str, results: Sequence[Any], skipped: Sequence[str]) -> dict:
+    """One evaluation: its context, each rule's outcome and measure (glue_runtime.quality.RuleResult), and
+    the rules left to Glue, which are skipped here."""
     return {
-        "evaluationContext": quality.context,
-        "output": quality.output,
+        "evaluationContext": context,
+        "output": output,
         "rules": [{"rule": r.rule, "passed": r.passed, "measured": r.measured} for r in results],
-        "skipped": list(quality.left_to_glue),
+        "skipped": list(skipped),
     }
 
 
-def publish_locally(quality: "OutputQuality", results: Sequence["RuleResult"]) -> None:
+def publish_locally(context: str, output: str, results: Sequence[Any], skipped: Sequence[str] = ()) -> None:
     path = os.environ.get(RESULTS_FILE_ENV)
     if not path:
         return
     with open(path, "a", encoding="utf-8") as results_file:
-        results_file.write(json.dumps(results_record(quality, results)) + "\n")
+        results_file.write(json.dumps(results_record(context, output, results, skipped)) + "\n")
